@@ -1,0 +1,57 @@
+# Recommendation Tracker: `make run` serves the service, `make test` runs every test.
+# Both set everything up first (virtual environment, packages, stylesheet, database).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# A newcomer's laptop and the test suite run with DEBUG on; production never does.
+run test migrate demo: export DEBUG ?= 1
+
+.PHONY: run test setup migrate demo lint lock clean
+
+setup: $(VENV)/.installed static/build/.built
+
+$(VENV)/.installed: requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+static/build/.built: node_modules/.installed $(wildcard assets/scss/*.scss)
+	npm run --silent build:css
+	cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js static/build/
+	touch $@
+
+migrate: setup
+	$(MANAGE) migrate --no-input -v 0
+	$(MANAGE) load_forces
+
+demo: migrate
+	$(MANAGE) load_demo_data
+
+run: demo
+	@echo "Serving Recommendation Tracker at http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: setup
+	$(BIN)/pytest
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+# Re-pin the whole Python tree after changing pyproject.toml's dependencies.
+lock:
+	rm -rf /tmp/rectracker-lock && $(PYTHON) -m venv /tmp/rectracker-lock
+	/tmp/rectracker-lock/bin/pip install --quiet ".[dev]"
+	/tmp/rectracker-lock/bin/pip freeze --exclude recommendation-tracker > requirements.lock
+
+clean:
+	rm -rf $(VENV) node_modules static/build var

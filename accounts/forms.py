@@ -1,0 +1,25 @@
+"""The sign-in form, laid out with the GOV.UK Design System."""
+
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Button, Field, Fluid, Layout
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+
+
+class SignInForm(AuthenticationForm):
+    error_messages = {
+        "invalid_login": "Enter a correct username and password. Both are case-sensitive.",
+        "inactive": "This account has been deactivated. Contact the inspectorate's service team.",
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].error_messages["required"] = "Enter your username"
+        self.fields["password"].error_messages["required"] = "Enter your password"
+        self.fields["password"].widget = forms.PasswordInput(attrs={"autocomplete": "current-password"})
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Field.text("username", field_width=Fluid.ONE_HALF, autocomplete="username", spellcheck="false"),
+            Field.text("password", field_width=Fluid.ONE_HALF),
+            Button("submit", "Sign in", data_prevent_double_click="true"),
+        )

@@ -1,0 +1,25 @@
+"""Load the demonstration data for a newcomer's laptop (refused when DEBUG is off)."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from accounts.demo import add_demo_force_emails, create_demo_accounts
+
+
+class Command(BaseCommand):
+    help = "Create the demo accounts and data described in the README. Development only."
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError("Demo data is for development only: it is refused when DEBUG is off.")
+        with transaction.atomic():
+            add_demo_force_emails()
+            users = create_demo_accounts(settings.DEMO_PASSWORD)
+        self.stdout.write(self.style.SUCCESS("Demo accounts (all with the same password):"))
+        for user in users:
+            self.stdout.write(
+                f"  {user.username:<12} {user.get_role_display()}"
+                + (f", {user.force.name}" if user.force else "")
+            )
+        self.stdout.write(f"  password: {settings.DEMO_PASSWORD}  (set DEMO_PASSWORD to choose another)")

@@ -1,0 +1,70 @@
+"""Users of the service and the role each plays: inspector, signatory or force liaison officer."""
+
+from django.contrib.auth.models import AbstractUser
+from django.core.validators import FileExtensionValidator
+from django.db import models
+from django.db.models import Q
+
+
+class User(AbstractUser):
+    class Role(models.TextChoices):
+        INSPECTOR = "inspector", "Inspector"
+        SIGNATORY = "signatory", "Signatory (HM Inspector)"
+        LIAISON_OFFICER = "liaison_officer", "Force liaison officer"
+
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.INSPECTOR)
+    force = models.ForeignKey(
+        "forces.Force",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="liaison_officers",
+        help_text="The one force a liaison officer acts for; blank for inspectorate staff.",
+    )
+    # What a signatory's letters print under the signature.
+    post_nominals = models.CharField(max_length=50, blank=True, help_text="For example QPM.")
+    title_lines = models.TextField(blank=True, help_text="One title per line, as the letter prints them.")
+    signature = models.ImageField(
+        upload_to="signatures/",
+        blank=True,
+        validators=[FileExtensionValidator(["png", "jpg", "jpeg"])],
+        help_text="A PNG or JPEG of the handwritten signature, printed on issued letters.",
+    )
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(role__in=["inspector", "signatory", "liaison_officer"]), name="user_role_valid"
+            ),
+            models.CheckConstraint(
+                condition=(Q(role="liaison_officer") & Q(force__isnull=False))
+                | (~Q(role="liaison_officer") & Q(force__isnull=True)),
+                name="user_force_iff_liaison_officer",
+            ),
+        ]
+
+    @property
+    def is_inspector(self):
+        """Signatories are inspectors too: they see and do everything an inspector does."""
+        return self.role in (self.Role.INSPECTOR, self.Role.SIGNATORY)
+
+    @property
+    def is_signatory(self):
+        return self.role == self.Role.SIGNATORY
+
+    @property
+    def is_liaison_officer(self):
+        return self.role == self.Role.LIAISON_OFFICER
+
+    @property
+    def display_name(self):
+        return self.get_full_name() or self.username
+
+    @property
+    def signatory_name(self):
+        """The name as signed: 'Michael Cunningham QPM'."""
+        return " ".join(part for part in (self.get_full_name(), self.post_nominals) if part)
+
+    @property
+    def title_line_list(self):
+        return [line.strip() for line in self.title_lines.splitlines() if line.strip()]

@@ -1,0 +1,26 @@
+"""Template context shared by every page: the service's names and the role's navigation."""
+
+from django.conf import settings
+from django.urls import reverse
+
+
+def navigation_for(user):
+    """The service navigation items the signed-in role should see, as (label, url) pairs."""
+    items = [("Forces", reverse("forces:list"))]
+    if not user.is_authenticated:
+        return items
+    if user.is_inspector:
+        items.append(("Reference data", reverse("admin:index")))
+    elif user.is_liaison_officer:
+        items.append(("Your force", reverse("forces:detail", args=[user.force.slug])))
+    return items
+
+
+def service(request):
+    return {
+        "service_name": settings.SERVICE_NAME,
+        "inspectorate_name": settings.INSPECTORATE_NAME,
+        "inspectorate_short_name": settings.INSPECTORATE_SHORT_NAME,
+        "service_contact_email": settings.SERVICE_CONTACT_EMAIL,
+        "navigation": navigation_for(request.user),
+    }

@@ -1,0 +1,22 @@
+"""The service's URLs: public pages, sign-in, role pages and the admin for reference data."""
+
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import TemplateView
+
+from . import views
+
+admin.site.site_header = "Recommendation Tracker reference data"
+admin.site.site_title = "Reference data"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path(
+        "accessibility/",
+        TemplateView.as_view(template_name="accessibility.html"),
+        name="accessibility",
+    ),
+    path("account/", include("accounts.urls")),
+    path("forces/", include("forces.urls")),
+    path("admin/", admin.site.urls),
+]

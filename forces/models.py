@@ -1,0 +1,50 @@
+"""The police forces and other bodies the inspectorate inspects."""
+
+from django.db import models
+from django.urls import reverse
+
+
+class Force(models.Model):
+    class Kind(models.TextChoices):
+        TERRITORIAL = "territorial", "Territorial police force"
+        NATIONAL = "national", "National body"
+        OTHER = "other", "Other body"
+
+    slug = models.SlugField(max_length=60, unique=True)
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    country = models.CharField(max_length=60, blank=True)
+    region = models.CharField(
+        max_length=60, blank=True, help_text="Police region; blank for national and other bodies."
+    )
+    chief_officer_title = models.CharField(max_length=100, blank=True)
+    governance_title = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="The body that oversees the force today, as a letter's 'Copied to' line names it.",
+    )
+    governance_changes = models.TextField(
+        blank=True, help_text="Dated changes in governance, as recorded in the reference data."
+    )
+    ons_code = models.CharField("ONS police force area code", max_length=12, blank=True)
+    chief_officer_email = models.EmailField("chief officer's office email", blank=True)
+    governance_email = models.EmailField("governance body's email", blank=True)
+    notes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=["territorial", "national", "other"]), name="force_kind_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("forces:detail", args=[self.slug])
+
+    @property
+    def is_territorial(self):
+        return self.kind == self.Kind.TERRITORIAL

@@ -1,0 +1,79 @@
+"""Shared fixtures: the real forces and the personas every view is checked against."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from accounts.demo import SIGNATORY_TITLES
+from accounts.models import User
+from forces.models import Force
+
+PASSWORD = "a-long-test-password"
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def forces(db):
+    call_command("load_forces", stdout=io.StringIO())
+    return Force.objects.all()
+
+
+@pytest.fixture
+def merseyside(forces):
+    return Force.objects.get(slug="merseyside")
+
+
+@pytest.fixture
+def cheshire(forces):
+    return Force.objects.get(slug="cheshire")
+
+
+def make_user(username, **fields):
+    return User.objects.create_user(username=username, password=PASSWORD, **fields)
+
+
+@pytest.fixture
+def inspector(db):
+    return make_user(
+        "inspector", first_name="Jane", last_name="Okafor", role=User.Role.INSPECTOR, is_staff=True
+    )
+
+
+@pytest.fixture
+def signatory(db):
+    return make_user(
+        "signatory",
+        first_name="Michael",
+        last_name="Cunningham",
+        role=User.Role.SIGNATORY,
+        is_staff=True,
+        post_nominals="QPM",
+        title_lines=SIGNATORY_TITLES,
+    )
+
+
+@pytest.fixture
+def merseyside_officer(merseyside):
+    return make_user("merseyside", role=User.Role.LIAISON_OFFICER, force=merseyside)
+
+
+@pytest.fixture
+def cheshire_officer(cheshire):
+    return make_user("cheshire", role=User.Role.LIAISON_OFFICER, force=cheshire)
+
+
+PERSONAS = ["anonymous", "inspector", "signatory", "merseyside_officer", "cheshire_officer"]
+
+
+@pytest.fixture(params=PERSONAS)
+def persona(request, client):
+    """A client signed in as each persona in turn; the persona's name is client.persona."""
+    if request.param != "anonymous":
+        client.force_login(request.getfixturevalue(request.param))
+    client.persona = request.param
+    return client

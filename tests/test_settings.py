@@ -1,0 +1,59 @@
+"""Start-up refuses an unsafe or malformed configuration, with a message that says why."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from config.settings import database_from_url, env_bool
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+def manage(*args, **env):
+    clean = {key: value for key, value in os.environ.items() if key not in ("SECRET_KEY", "DEBUG")}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=BASE_DIR,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_missing_secret_key_with_debug_off_stops_start_up():
+    result = manage("check", DEBUG="0")
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_secret_key_with_debug_off_starts():
+    result = manage("check", DEBUG="0", SECRET_KEY="x" * 60)
+    assert result.returncode == 0, result.stderr
+
+
+def test_demo_data_is_refused_when_debug_is_off():
+    result = manage("load_demo_data", DEBUG="0", SECRET_KEY="x" * 60)
+    assert result.returncode != 0
+    assert "refused when DEBUG is off" in result.stderr
+
+
+def test_malformed_debug_value_is_refused(monkeypatch):
+    monkeypatch.setenv("DEBUG", "maybe")
+    with pytest.raises(ImproperlyConfigured, match="DEBUG must be"):
+        env_bool("DEBUG")
+
+
+def test_database_url_is_parsed_and_checked():
+    database = database_from_url("postgres://tracker:s%40cret@db.internal:5433/tracker")
+    assert database["NAME"] == "tracker"
+    assert database["PASSWORD"] == "s@cret"
+    assert database["PORT"] == "5433"
+    with pytest.raises(ImproperlyConfigured, match="must start with postgres"):
+        database_from_url("mysql://db/tracker")
+    with pytest.raises(ImproperlyConfigured, match="must name a database"):
+        database_from_url("postgres://db/")
