@@ -77,3 +77,10 @@ def persona(request, client):
         client.force_login(request.getfixturevalue(request.param))
     client.persona = request.param
     return client
+
+
+def pytest_report_header(config):
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    return f"database: {database['ENGINE'].rsplit('.', 1)[-1]} {database['NAME']}"
