@@ -10,18 +10,14 @@ from forces.models import Force
 
 from .models import User
 
-SIGNATORY_TITLES = (
-    "Her Majesty's Inspector of Constabulary\nHer Majesty's Inspector of Fire & Rescue Services"
-)
+SIGNATORY_TITLES = "Her Majesty's Inspector of Constabulary\nHer Majesty's Inspector of Fire & Rescue Services"
 
 
 def signature_png():
     """A drawn flourish standing in for a handwritten signature (no real one ships)."""
     image = Image.new("RGBA", (600, 180), (255, 255, 255, 0))
     draw = ImageDraw.Draw(image)
-    points = [
-        (40 + t * 5.2, 100 + 45 * math.sin(t / 6.0) * math.cos(t / 17.0) - t * 0.25) for t in range(100)
-    ]
+    points = [(40 + t * 5.2, 100 + 45 * math.sin(t / 6.0) * math.cos(t / 17.0) - t * 0.25) for t in range(100)]
     draw.line(points, fill=(20, 20, 20, 255), width=5, joint="curve")
     draw.line([(60, 140), (540, 120)], fill=(20, 20, 20, 255), width=3)
     buffer = io.BytesIO()
@@ -85,9 +81,7 @@ def grant_reference_data_permissions(users):
 
     group, _ = Group.objects.get_or_create(name="Reference data editors")
     group.permissions.set(
-        Permission.objects.filter(
-            content_type__app_label="forces", codename__in=["view_force", "change_force"]
-        )
+        Permission.objects.filter(content_type__app_label="forces", codename__in=["view_force", "change_force"])
     )
     for user in users:
         user.groups.add(group)

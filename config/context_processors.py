@@ -10,9 +10,15 @@ def navigation_for(user):
     if not user.is_authenticated:
         return items
     if user.is_inspector:
-        items.append(("Reference data", reverse("admin:index")))
+        items = [
+            ("Dashboard", reverse("recommendations:dashboard")),
+            ("Reports", reverse("inspections:report-list")),
+            ("Recommendations", reverse("recommendations:list")),
+            *items,
+            ("Reference data", reverse("admin:index")),
+        ]
     elif user.is_liaison_officer:
-        items.append(("Your force", reverse("forces:detail", args=[user.force.slug])))
+        items = [("Your force's requests", reverse("recommendations:liaison-home")), *items]
     return items
 
 

@@ -18,5 +18,7 @@ urlpatterns = [
     ),
     path("account/", include("accounts.urls")),
     path("forces/", include("forces.urls")),
+    path("manage/", include("inspections.urls")),
+    path("", include("recommendations.urls")),
     path("admin/", admin.site.urls),
 ]

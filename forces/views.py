@@ -37,9 +37,7 @@ def force_list(request):
     forces = sorted(Force.objects.all(), key=lambda force: (group_rank(force), force.name))
     groups = [(heading, list(members)) for heading, members in groupby(forces, key=group_heading)]
     territorial_count = sum(force.is_territorial for force in forces)
-    return render(
-        request, "forces/force_list.html", {"groups": groups, "territorial_count": territorial_count}
-    )
+    return render(request, "forces/force_list.html", {"groups": groups, "territorial_count": territorial_count})
 
 
 def force_detail(request, slug):

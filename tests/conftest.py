@@ -39,9 +39,7 @@ def make_user(username, **fields):
 
 @pytest.fixture
 def inspector(db):
-    return make_user(
-        "inspector", first_name="Jane", last_name="Okafor", role=User.Role.INSPECTOR, is_staff=True
-    )
+    return make_user("inspector", first_name="Jane", last_name="Okafor", role=User.Role.INSPECTOR, is_staff=True)
 
 
 @pytest.fixture

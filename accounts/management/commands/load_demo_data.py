@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts.demo import add_demo_force_emails, create_demo_accounts
+from recommendations.demo import create_reference_case
 
 
 class Command(BaseCommand):
@@ -16,10 +17,10 @@ class Command(BaseCommand):
         with transaction.atomic():
             add_demo_force_emails()
             users = create_demo_accounts(settings.DEMO_PASSWORD)
+            create_reference_case(users)
         self.stdout.write(self.style.SUCCESS("Demo accounts (all with the same password):"))
         for user in users:
             self.stdout.write(
-                f"  {user.username:<12} {user.get_role_display()}"
-                + (f", {user.force.name}" if user.force else "")
+                f"  {user.username:<12} {user.get_role_display()}" + (f", {user.force.name}" if user.force else "")
             )
         self.stdout.write(f"  password: {settings.DEMO_PASSWORD}  (set DEMO_PASSWORD to choose another)")

@@ -35,18 +35,14 @@ class Command(BaseCommand):
     help = "Create or update the forces from the reference CSV (forces/data/police-forces.csv)."
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--csv", dest="csv_path", type=Path, default=DEFAULT_CSV, help="Path of the CSV to load."
-        )
+        parser.add_argument("--csv", dest="csv_path", type=Path, default=DEFAULT_CSV, help="Path of the CSV to load.")
 
     @transaction.atomic
     def handle(self, *args, csv_path: Path, **options):
         created = updated = 0
         with csv_path.open(newline="", encoding="utf-8") as handle:
             for row in csv.DictReader(handle):
-                _, was_created = Force.objects.update_or_create(
-                    slug=clean(row["slug"]), defaults=force_fields(row)
-                )
+                _, was_created = Force.objects.update_or_create(slug=clean(row["slug"]), defaults=force_fields(row))
                 created += was_created
                 updated += not was_created
         self.stdout.write(f"Forces loaded from {csv_path.name}: {created} created, {updated} updated.")

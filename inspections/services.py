@@ -1,0 +1,16 @@
+"""Actions on topics."""
+
+from django.db import transaction
+
+from .models import TopicRename
+
+
+@transaction.atomic
+def topic_rename(*, topic, new_name, renamed_on, reason):
+    """Rename a topic, keeping its former name so that searches by either still find it."""
+    TopicRename.objects.create(
+        topic=topic, former_name=topic.name, new_name=new_name, renamed_on=renamed_on, reason=reason
+    )
+    topic.name = new_name
+    topic.save(update_fields=["name"])
+    return topic

@@ -1,0 +1,99 @@
+"""Inspector pages for reports, topics and causes of concern."""
+
+from django.contrib import messages
+from django.db.models import Count, Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+
+from accounts.access import inspector_required
+from config.pages import form_page
+from recommendations.models import Recommendation
+
+from .forms import CauseOfConcernForm, ReportForm, TopicForm, TopicRenameForm
+from .models import CauseOfConcern, InspectionReport, Topic
+from .services import topic_rename
+
+
+@inspector_required
+def report_list(request):
+    reports = InspectionReport.objects.select_related("force").annotate(
+        cause_count=Count("causes_of_concern", distinct=True),
+        recommendation_count=Count("recommendations", distinct=True),
+    )
+    return render(request, "inspections/report_list.html", {"reports": reports})
+
+
+@inspector_required
+def report_detail(request, pk):
+    causes = CauseOfConcern.objects.select_related("topic").prefetch_related(
+        Prefetch("recommendations", Recommendation.objects.order_by("reference"))
+    )
+    report = get_object_or_404(
+        InspectionReport.objects.select_related("force").prefetch_related(
+            Prefetch("causes_of_concern", causes),
+            Prefetch("recommendations", Recommendation.objects.filter(cause_of_concern=None), "standalone"),
+        ),
+        pk=pk,
+    )
+    return render(request, "inspections/report_detail.html", {"report": report})
+
+
+@inspector_required
+def report_edit(request, pk=None):
+    report = get_object_or_404(InspectionReport, pk=pk) if pk else None
+    form = ReportForm(request.POST or None, instance=report)
+    if request.method == "POST" and form.is_valid():
+        report = form.save()
+        messages.success(request, f"Report saved: {report.title}")
+        return redirect(report)
+    title = "Edit report" if report else "Add an inspection report"
+    return form_page(
+        request,
+        form,
+        title=title,
+        back_url=report.get_absolute_url() if report else reverse("inspections:report-list"),
+    )
+
+
+@inspector_required
+def topic_list(request):
+    topics = Topic.objects.prefetch_related("renames")
+    return render(request, "inspections/topic_list.html", {"topics": topics})
+
+
+@inspector_required
+def topic_edit(request, pk=None):
+    topic = get_object_or_404(Topic, pk=pk) if pk else None
+    form = TopicForm(request.POST or None, instance=topic)
+    if request.method == "POST" and form.is_valid():
+        topic = form.save()
+        messages.success(request, f"Topic saved: {topic.name}")
+        return redirect("inspections:topic-list")
+    title = "Correct the topic's name" if topic else "Add a topic"
+    intro = "To record that a topic was renamed, keeping its former name, use 'Rename' instead." if topic else ""
+    return form_page(request, form, title=title, intro=intro, back_url=reverse("inspections:topic-list"))
+
+
+@inspector_required
+def topic_rename_view(request, pk):
+    topic = get_object_or_404(Topic, pk=pk)
+    form = TopicRenameForm(request.POST or None, topic=topic)
+    if request.method == "POST" and form.is_valid():
+        topic_rename(topic=topic, **form.cleaned_data)
+        messages.success(request, f"Topic renamed to {topic.name}")
+        return redirect("inspections:topic-list")
+    return form_page(request, form, title=f"Rename ‘{topic.name}’", back_url=reverse("inspections:topic-list"))
+
+
+@inspector_required
+def cause_edit(request, report_pk=None, pk=None):
+    cause = get_object_or_404(CauseOfConcern.objects.select_related("report"), pk=pk) if pk else None
+    report = cause.report if cause else get_object_or_404(InspectionReport, pk=report_pk)
+    form = CauseOfConcernForm(request.POST or None, instance=cause)
+    if request.method == "POST" and form.is_valid():
+        form.instance.report = report
+        form.save()
+        messages.success(request, "Cause of concern saved")
+        return redirect(report)
+    title = "Edit cause of concern" if cause else "Add a cause of concern"
+    return form_page(request, form, title=title, caption=report.title, back_url=report.get_absolute_url())

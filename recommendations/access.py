@@ -1,0 +1,44 @@
+"""One access helper per object: 404 for anything the signed-in user may not see."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from forces.models import Force
+
+from .models import Document, Review
+from .status import rows_for_reviews
+
+
+def get_review(pk):
+    """Inspectors see every review; call only from views guarded by inspector_required."""
+    return get_object_or_404(
+        Review.objects.select_related("recommendation__report", "recommendation__topic", "lead_signatory"),
+        pk=pk,
+    )
+
+
+def get_force_row(review, force):
+    """The force's row in the review, or 404 when the review did not ask that force."""
+    rows = rows_for_reviews([review], force_ids=[force.pk])[review.pk]
+    if not rows:
+        raise Http404("That force is not part of this review.")
+    return rows[0]
+
+
+def get_row_for_inspector(review_pk, slug):
+    review = get_review(review_pk)
+    return get_force_row(review, get_object_or_404(Force, slug=slug))
+
+
+def get_row_for_liaison_officer(request, review_pk):
+    """A liaison officer's own force's row in a review; any other review is simply not found."""
+    review = get_review(review_pk)
+    return get_force_row(review, request.user.force)
+
+
+def get_document_for_user(request, pk):
+    document = get_object_or_404(Document.objects.select_related("submission"), pk=pk)
+    user = request.user
+    if user.is_inspector or (user.is_liaison_officer and document.submission.force_id == user.force_id):
+        return document
+    raise Http404("No such document.")

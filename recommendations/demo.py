@@ -1,0 +1,209 @@
+"""The reference case as demonstration data: PEEL legitimacy 2016 and the review of its plans."""
+
+import datetime
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from forces.models import Force
+from inspections.models import CauseOfConcern, InspectionReport, Topic, TopicRename
+
+from .documents import check_document
+from .models import (
+    Assessment,
+    AssessmentElement,
+    AssessmentJudgement,
+    ElementJudgement,
+    OutcomeCategory,
+    Recommendation,
+    Review,
+    Submission,
+)
+from .services import store_documents
+
+SIX_MONTH_TEXT = (
+    "To address this cause of concern, we recommend that within six months, all forces should have started "
+    "to implement a plan to achieve the capability and capacity required to seek intelligence on potential "
+    "abuse of authority for sexual gain. These plans should include consideration of the technology and "
+    "resources required to monitor IT systems actively and to build relationships with the individuals and "
+    "organisations that support vulnerable people."
+)
+THREE_MONTH_TEXT = (
+    "Within three months, all forces should review how they identify and assess allegations of abuse of "
+    "authority for sexual gain, including a retrospective review of allegations received and of their "
+    "referrals to the Independent Police Complaints Commission (IPCC)."
+)
+CAUSE_TEXT = (
+    "Some police counter-corruption units did not have the capability or capacity to seek intelligence on "
+    "the potential abuse of authority for sexual gain. This meant that some forces were not able to "
+    "intervene early to safeguard potential victims and tackle unacceptable and potentially corrupt behaviour."
+)
+WORK_JUDGEMENTS = ["Already in place", "Already commenced", "Planned", "No information", "No evidence found"]
+ELEMENTS = [
+    ("Whether the plan reflected the national strategy", ["Reflected", "Did not reflect", "No information"]),
+    ("A review of the counter-corruption unit's capability and capacity", WORK_JUDGEMENTS),
+    ("Monitoring of IT systems", WORK_JUDGEMENTS),
+    ("Seeking intelligence from organisations that support vulnerable people", WORK_JUDGEMENTS),
+]
+OUTCOMES = [
+    "Force plans contained insufficient information",
+    "Had plans but had not yet commenced implementation",
+    "Had plans in place and had started implementation",
+    "Already had all elements in place",
+]
+
+
+def london(year, month, day, hour=12, minute=0):
+    return timezone.make_aware(datetime.datetime(year, month, day, hour, minute))
+
+
+def reference_report():
+    report, _ = InspectionReport.objects.update_or_create(
+        title="PEEL: police legitimacy 2016",
+        defaults={
+            "programme": "PEEL",
+            "published_on": datetime.date(2016, 12, 8),
+            "url": "https://www.justiceinspectorates.gov.uk/hmicfrs/publications/peel-police-legitimacy-2016/",
+            "scope": InspectionReport.Scope.NATIONAL,
+        },
+    )
+    topic = Topic.objects.filter(name__in=["abuse of position for a sexual purpose"]).first()
+    if topic is None:
+        topic = Topic.objects.create(name="abuse of position for a sexual purpose")
+        TopicRename.objects.create(
+            topic=topic,
+            former_name="abuse of authority for sexual gain",
+            new_name=topic.name,
+            renamed_on=datetime.date(2017, 4, 1),
+            reason="In line with the terminology of the National Police Chiefs' Council's national strategy, "
+            "agreed in April 2017.",
+        )
+    cause, _ = CauseOfConcern.objects.get_or_create(report=report, topic=topic, defaults={"text": CAUSE_TEXT})
+    recommendations = [
+        Recommendation.objects.update_or_create(
+            reference=reference,
+            defaults={"report": report, "cause_of_concern": cause, "topic": topic, "text": text,
+                      "timescale": Recommendation.Timescale.MONTHS_AFTER_PUBLICATION, "timescale_months": months},
+        )[0]
+        for reference, text, months in [
+            ("peel-legitimacy-2016-asg-1", THREE_MONTH_TEXT, 3),
+            ("peel-legitimacy-2016-asg-2", SIX_MONTH_TEXT, 6),
+        ]
+    ]  # fmt: skip
+    return recommendations
+
+
+def add_framework(review, elements, outcomes):
+    if review.elements.exists():
+        return
+    for position, (name, labels) in enumerate(elements):
+        element = AssessmentElement.objects.create(review=review, position=position, name=name)
+        ElementJudgement.objects.bulk_create(
+            ElementJudgement(element=element, position=index, label=label) for index, label in enumerate(labels)
+        )
+    OutcomeCategory.objects.bulk_create(
+        OutcomeCategory(review=review, position=position, name=name) for position, name in enumerate(outcomes)
+    )
+
+
+def plan_pdf(force_name):
+    """A small real PDF standing in for a force's plan."""
+    from weasyprint import HTML
+
+    html = (
+        f"<h1>{force_name}: plan to seek intelligence on abuse of position for a sexual purpose</h1>"
+        "<p>Demonstration document generated by Recommendation Tracker.</p>"
+    )
+    return HTML(string=html).write_pdf()
+
+
+def demo_submission(review, force, officer, received_at, note):
+    if Submission.objects.filter(review=review, force=force).exists():
+        return
+    submission = Submission.objects.create(
+        review=review, force=force, channel=Submission.Channel.UPLOAD, covering_note=note,
+        submitted_by=officer, received_at=received_at, created_at=received_at,
+    )  # fmt: skip
+    upload = SimpleUploadedFile(f"{force.slug}-plan.pdf", plan_pdf(force.name), "application/pdf")
+    store_documents(submission, [check_document(upload)])
+
+
+def reference_review(recommendation, signatory, inspector, officers):
+    review, _ = Review.objects.update_or_create(
+        slug="abuse-of-position-2017",
+        defaults={
+            "recommendation": recommendation,
+            "title": "Abuse of position for a sexual purpose: review of forces' plans",
+            "request_date": datetime.date(2017, 5, 16),
+            "submission_deadline": datetime.date(2017, 5, 31),
+            "assessment_period": "June 2017",
+            "lead_signatory": signatory,
+            "contact_name": "John Young",
+            "contact_email": "john.young@hmic.gsi.gov.uk",
+            "contact_phone": "07802 948502",
+            "opened_by": inspector,
+        },
+    )
+    review.forces.set(Force.objects.filter(kind=Force.Kind.TERRITORIAL))
+    add_framework(review, ELEMENTS, OUTCOMES)
+    merseyside, cheshire = officers["merseyside"].force, officers["cheshire"].force
+    demo_submission(review, merseyside, officers["merseyside"], london(2017, 5, 26, 10, 14),
+                    "Our plan and the counter-corruption unit's review, as requested.")  # fmt: skip
+    demo_submission(review, cheshire, officers["cheshire"], london(2017, 5, 30, 16, 2),
+                    "Cheshire Constabulary's plan, approved by the chief officer group.")  # fmt: skip
+    assess_merseyside(review, merseyside, inspector)
+    return review
+
+
+def assess_merseyside(review, force, inspector):
+    if Assessment.objects.filter(review=review, force=force).exists():
+        return
+    assessment = Assessment.objects.create(
+        review=review, force=force, outcome=review.outcome_categories.get(name=OUTCOMES[3]),
+        notes="All elements were found in place during the 2016 inspection; the plan reflects the new strategy.",
+        assessed_by=inspector, assessed_at=london(2017, 6, 20, 15, 30),
+    )  # fmt: skip
+    for element in review.elements.all():
+        label = "Reflected" if element.position == 0 else "Already in place"
+        AssessmentJudgement.objects.create(
+            assessment=assessment, element=element, judgement=element.judgements.get(label=label)
+        )
+
+
+def demonstration_review(recommendation, signatory, inspector):
+    """An open review, plainly marked, whose deadline is 30 days after the demo data is loaded."""
+    today = timezone.localdate()
+    review, _ = Review.objects.update_or_create(
+        slug="demonstration-review",
+        defaults={
+            "recommendation": recommendation,
+            "title": "Demonstration: retrospective review of allegations of abuse of position",
+            "request_date": today,
+            "submission_deadline": today + datetime.timedelta(days=30),
+            "assessment_period": f"{today + datetime.timedelta(days=31):%B %Y}",
+            "lead_signatory": signatory,
+            "contact_name": "John Young",
+            "contact_email": "john.young@inspectorate.example.org",
+            "contact_phone": "020 7946 0000",
+            "opened_by": inspector,
+            "is_demonstration": True,
+        },
+    )
+    review.forces.set(Force.objects.filter(kind=Force.Kind.TERRITORIAL))
+    add_framework(
+        review,
+        [
+            ("Retrospective review of allegations", WORK_JUDGEMENTS[1:]),
+            ("Referrals to the IPCC", WORK_JUDGEMENTS[1:]),
+        ],
+        ["Review complete", "Review under way", "No evidence of a review"],
+    )
+    return review
+
+
+def create_reference_case(users):
+    by_name = {user.username: user for user in users}
+    three_month, six_month = reference_report()
+    review = reference_review(six_month, by_name["signatory"], by_name["inspector"], by_name)
+    demonstration_review(three_month, by_name["signatory"], by_name["inspector"])
+    return review

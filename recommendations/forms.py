@@ -1,0 +1,290 @@
+"""Forms for recommendations, reviews, submissions, extensions and assessments."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.text import slugify
+
+from accounts.models import User
+from config.forms import DateField, GovukForm, MultipleFileField
+from forces.models import Force
+from inspections.models import CauseOfConcern
+
+from .documents import check_document, check_name
+from .models import AssessmentElement, OutcomeCategory, Recommendation, Review
+from .status import today
+
+
+class RecommendationForm(GovukForm, forms.ModelForm):
+    timescale_date = DateField(label="Fixed date", required=False, help_text="Only for a fixed date.")
+
+    class Meta:
+        model = Recommendation
+        fields = [
+            "reference", "report", "cause_of_concern", "topic", "text", "timescale", "timescale_months",
+            "timescale_date", "applies_to_all_territorial_forces", "forces",
+        ]  # fmt: skip
+        labels = {
+            "text": "Recommendation",
+            "timescale": "Timescale",
+            "timescale_months": "Number of months after publication",
+            "applies_to_all_territorial_forces": "Applies to all territorial forces",
+            "forces": "Chosen forces (when it does not apply to all territorial forces)",
+        }
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 6}),
+            "timescale": forms.RadioSelect,
+            "forces": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cause_of_concern"].queryset = CauseOfConcern.objects.select_related("topic", "report")
+        self.fields["forces"].queryset = Force.objects.order_by("name")
+
+    def clean(self):
+        cleaned = super().clean()
+        timescale = cleaned.get("timescale")
+        if timescale == Recommendation.Timescale.MONTHS_AFTER_PUBLICATION:
+            if not cleaned.get("timescale_months"):
+                self.add_error("timescale_months", "Enter the number of months after publication")
+            cleaned["timescale_date"] = None
+        elif timescale == Recommendation.Timescale.FIXED_DATE:
+            if not cleaned.get("timescale_date"):
+                self.add_error("timescale_date", "Enter the date the recommendation is due")
+            cleaned["timescale_months"] = None
+        cause, report = cleaned.get("cause_of_concern"), cleaned.get("report")
+        if cause and report and cause.report_id != report.pk:
+            self.add_error("cause_of_concern", "Select a cause of concern from the same report")
+        if not cleaned.get("applies_to_all_territorial_forces") and not cleaned.get("forces"):
+            self.add_error("forces", "Select the forces the recommendation applies to")
+        return cleaned
+
+
+class ReviewOpenForm(GovukForm, forms.ModelForm):
+    submit_label = "Open review and email the forces"
+    ALL, CHOSEN = "all", "chosen"
+
+    request_date = DateField(label="Request date")
+    submission_deadline = DateField(label="Submission deadline")
+    scope = forms.ChoiceField(
+        label="Forces asked",
+        widget=forms.RadioSelect,
+        choices=[
+            (ALL, "Every force the recommendation applies to"),
+            (CHOSEN, "Only the forces chosen below"),
+        ],
+        initial=ALL,
+    )
+    chosen_forces = forms.ModelMultipleChoiceField(
+        queryset=Force.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Chosen forces",
+    )
+
+    class Meta:
+        model = Review
+        fields = [
+            "title", "slug", "request_date", "submission_deadline", "assessment_period", "lead_signatory",
+            "contact_name", "contact_email", "contact_phone",
+        ]  # fmt: skip
+        help_texts = {"slug": "Lower-case letters, numbers and hyphens. Left blank, it is made from the title."}
+
+    def __init__(self, *args, recommendation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slug"].required = False
+        self.fields["lead_signatory"].queryset = User.objects.filter(role=User.Role.SIGNATORY, is_active=True)
+        self.fields["chosen_forces"].queryset = recommendation.applicable_forces().order_by("name")
+        self.fields["scope"].choices = [
+            (
+                self.ALL,
+                f"Every force the recommendation applies to ({self.fields['chosen_forces'].queryset.count()})",
+            ),
+            (self.CHOSEN, "Only the forces chosen below"),
+        ]
+
+    def clean_slug(self):
+        slug = self.cleaned_data.get("slug") or slugify(self.data.get("title", ""))[:100]
+        if Review.objects.filter(slug=slug).exists():
+            raise ValidationError("Another review already uses this link name: choose another")
+        return slug
+
+    def clean(self):
+        cleaned = super().clean()
+        requested, deadline = cleaned.get("request_date"), cleaned.get("submission_deadline")
+        if requested and deadline and deadline < requested:
+            self.add_error("submission_deadline", "The submission deadline must be on or after the request date")
+        if cleaned.get("scope") == self.CHOSEN and not cleaned.get("chosen_forces"):
+            self.add_error("chosen_forces", "Select at least one force")
+        return cleaned
+
+    def forces(self):
+        if self.cleaned_data["scope"] == self.CHOSEN:
+            return self.cleaned_data["chosen_forces"]
+        return self.fields["chosen_forces"].queryset
+
+
+def unique_in_review(instance, name, noun):
+    siblings = type(instance).objects.filter(review=instance.review, name=name).exclude(pk=instance.pk)
+    if siblings.exists():
+        raise ValidationError(f"This review already has an {noun} with this name")
+    return name
+
+
+class ElementForm(GovukForm, forms.ModelForm):
+    submit_label = "Save element"
+    judgements = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 5}),
+        label="Judgements allowed",
+        help_text="One per line, for example: Already commenced",
+    )
+
+    class Meta:
+        model = AssessmentElement
+        fields = ["name", "position", "judgements"]
+        labels = {"name": "Element", "position": "Order on the assessment form"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["judgements"].initial = "\n".join(j.label for j in self.instance.judgements.all())
+
+    def clean_name(self):
+        return unique_in_review(self.instance, self.cleaned_data["name"], "element")
+
+    def clean_judgements(self):
+        labels = [line.strip() for line in self.cleaned_data["judgements"].splitlines() if line.strip()]
+        if len(labels) < 2:
+            raise ValidationError("Enter at least two judgements, one per line")
+        if len({label.lower() for label in labels}) != len(labels):
+            raise ValidationError("Each judgement must be different")
+        if any(len(label) > 100 for label in labels):
+            raise ValidationError("Each judgement must be 100 characters or fewer")
+        return labels
+
+
+class OutcomeCategoryForm(GovukForm, forms.ModelForm):
+    submit_label = "Save outcome category"
+
+    class Meta:
+        model = OutcomeCategory
+        fields = ["name", "position"]
+        labels = {"name": "Outcome category", "position": "Order"}
+
+    def clean_name(self):
+        return unique_in_review(self.instance, self.cleaned_data["name"], "outcome category")
+
+
+class DocumentsForm(GovukForm, forms.Form):
+    """Several documents and a covering note; every file is checked by content before any is kept."""
+
+    submit_label = "Send documents"
+    documents = MultipleFileField(
+        label="Documents",
+        help_text="PDF or Word (.docx), up to 20MB each. You can select several files.",
+        error_messages={"required": "Select at least one document"},
+    )
+    covering_note = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        max_length=5000,
+        label="Covering note (optional)",
+    )
+
+    def __init__(self, *args, raw_names=(), **kwargs):
+        self.raw_names = list(raw_names)
+        super().__init__(*args, **kwargs)
+
+    def clean_documents(self):
+        errors = []
+        for raw_name in self.raw_names:
+            try:
+                check_name(raw_name)
+            except ValidationError as error:
+                errors.extend(error.messages)
+        if errors:
+            raise ValidationError(errors)
+        checked = []
+        for upload in self.cleaned_data["documents"]:
+            try:
+                checked.append(check_document(upload))
+            except ValidationError as error:
+                errors.extend(error.messages)
+        if errors:
+            raise ValidationError(errors)
+        return checked
+
+
+class LoggedSubmissionForm(DocumentsForm):
+    submit_label = "Log submission"
+    received_on = DateField(label="Date received", help_text="The date the force's email arrived")
+
+    field_order = ["received_on", "documents", "covering_note"]
+
+    def __init__(self, *args, review, **kwargs):
+        self.review = review
+        super().__init__(*args, **kwargs)
+
+    def clean_received_on(self):
+        received_on = self.cleaned_data["received_on"]
+        if received_on < self.review.request_date:
+            raise ValidationError("The date received must be on or after the request date")
+        if received_on > today():
+            raise ValidationError("The date received must be today or in the past")
+        return received_on
+
+
+class ExtensionForm(GovukForm, forms.Form):
+    submit_label = "Grant extension"
+    new_deadline = DateField(label="New deadline")
+    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), max_length=2000, label="Reason")
+
+    def __init__(self, *args, review, **kwargs):
+        self.review = review
+        super().__init__(*args, **kwargs)
+
+    def clean_new_deadline(self):
+        new_deadline = self.cleaned_data["new_deadline"]
+        if new_deadline <= self.review.submission_deadline:
+            raise ValidationError(
+                f"The new deadline must be after the review's deadline, {self.review.submission_deadline:%-d %B %Y}"
+            )
+        return new_deadline
+
+
+class AssessmentForm(GovukForm, forms.Form):
+    """A judgement per element of the review, an outcome category and notes."""
+
+    submit_label = "Save assessment"
+
+    def __init__(self, *args, review, assessment=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.elements = list(review.elements.prefetch_related("judgements"))
+        current = {j.element_id: j.judgement_id for j in assessment.judgements.all()} if assessment else {}
+        for element in self.elements:
+            self.fields[f"element_{element.pk}"] = forms.ModelChoiceField(
+                queryset=element.judgements.all(),
+                widget=forms.RadioSelect,
+                label=element.name,
+                empty_label=None,
+                initial=current.get(element.pk),
+                error_messages={"required": f"Select a judgement for ‘{element.name}’"},
+            )
+        self.fields["outcome"] = forms.ModelChoiceField(
+            queryset=review.outcome_categories.all(),
+            widget=forms.RadioSelect,
+            empty_label=None,
+            label="Outcome",
+            initial=assessment.outcome_id if assessment else None,
+            error_messages={"required": "Select an outcome"},
+        )
+        self.fields["notes"] = forms.CharField(
+            widget=forms.Textarea(attrs={"rows": 5}),
+            required=False,
+            max_length=10000,
+            initial=assessment.notes if assessment else "",
+            label="Notes (not shown to the force)",
+        )
+
+    def judgements(self):
+        return {element: self.cleaned_data[f"element_{element.pk}"] for element in self.elements}

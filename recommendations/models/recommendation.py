@@ -1,0 +1,84 @@
+"""A recommendation: what the inspectorate asked forces to do, and by when."""
+
+import calendar
+import datetime
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from forces.models import Force
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day N months later, or the month's last day when it is shorter (31 Aug + 6 = 28 Feb)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+
+
+class Recommendation(models.Model):
+    class Timescale(models.TextChoices):
+        MONTHS_AFTER_PUBLICATION = "months", "A number of months after the report's publication"
+        FIXED_DATE = "date", "A fixed date"
+
+    reference = models.SlugField(
+        max_length=60,
+        unique=True,
+        help_text="A stable public reference used in links, for example peel-legitimacy-2016-r2.",
+    )
+    report = models.ForeignKey("inspections.InspectionReport", on_delete=models.PROTECT, related_name="recommendations")
+    cause_of_concern = models.ForeignKey(
+        "inspections.CauseOfConcern",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="recommendations",
+        help_text="Leave blank for an area for improvement that stands alone.",
+    )
+    topic = models.ForeignKey("inspections.Topic", on_delete=models.PROTECT, related_name="recommendations")
+    text = models.TextField()
+    timescale = models.CharField(max_length=10, choices=Timescale.choices)
+    timescale_months = models.PositiveSmallIntegerField(null=True, blank=True)
+    timescale_date = models.DateField(null=True, blank=True)
+    applies_to_all_territorial_forces = models.BooleanField(default=True)
+    forces = models.ManyToManyField(
+        Force, blank=True, related_name="recommendations", help_text="The chosen forces, when not all."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["report", "reference"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(timescale="months", timescale_months__gte=1, timescale_date__isnull=True)
+                    | Q(timescale="date", timescale_date__isnull=False, timescale_months__isnull=True)
+                ),
+                name="recommendation_timescale_rule_complete",
+            ),
+        ]
+
+    def __str__(self):
+        return self.reference
+
+    def get_absolute_url(self):
+        return reverse("recommendations:detail", args=[self.pk])
+
+    @property
+    def due_date(self):
+        if self.timescale == self.Timescale.MONTHS_AFTER_PUBLICATION:
+            return add_months(self.report.published_on, self.timescale_months)
+        return self.timescale_date
+
+    @property
+    def timescale_description(self):
+        if self.timescale == self.Timescale.MONTHS_AFTER_PUBLICATION:
+            unit = "month" if self.timescale_months == 1 else "months"
+            return f"Within {self.timescale_months} {unit} of publication"
+        return f"By {self.timescale_date:%-d %B %Y}"
+
+    def applicable_forces(self):
+        if self.applies_to_all_territorial_forces:
+            return Force.objects.filter(kind=Force.Kind.TERRITORIAL)
+        return self.forces.all()

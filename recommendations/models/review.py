@@ -1,0 +1,122 @@
+"""A review asks forces for evidence against one recommendation, and records each force's assessment."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+
+from forces.models import Force
+
+
+class Review(models.Model):
+    recommendation = models.ForeignKey("Recommendation", on_delete=models.PROTECT, related_name="reviews")
+    title = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=100, unique=True, help_text="Used in the review's public links.")
+    request_date = models.DateField()
+    submission_deadline = models.DateField()
+    assessment_period = models.CharField(max_length=100, help_text="For example June 2017.")
+    lead_signatory = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="reviews_led",
+        limit_choices_to={"role": "signatory"},
+    )
+    contact_name = models.CharField(max_length=200)
+    contact_email = models.EmailField()
+    contact_phone = models.CharField(max_length=40)
+    forces = models.ManyToManyField(Force, related_name="reviews")
+    is_demonstration = models.BooleanField(
+        default=False, help_text="Demonstration data loaded on a development machine, not a real review."
+    )
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="reviews_opened"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-request_date", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(submission_deadline__gte=F("request_date")),
+                name="review_deadline_not_before_request",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("recommendations:review-detail", args=[self.pk])
+
+
+class AssessmentElement(models.Model):
+    """One thing each force's plan is judged on, such as 'monitoring of IT systems'."""
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="elements")
+    position = models.PositiveSmallIntegerField(default=0)
+    name = models.CharField(max_length=300)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [models.UniqueConstraint(fields=["review", "name"], name="element_name_unique_in_review")]
+
+    def __str__(self):
+        return self.name
+
+
+class ElementJudgement(models.Model):
+    """A judgement an inspector may make on an element, such as 'already commenced'."""
+
+    element = models.ForeignKey(AssessmentElement, on_delete=models.CASCADE, related_name="judgements")
+    position = models.PositiveSmallIntegerField(default=0)
+    label = models.CharField(max_length=100)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [models.UniqueConstraint(fields=["element", "label"], name="judgement_label_unique_in_element")]
+
+    def __str__(self):
+        return self.label
+
+
+class OutcomeCategory(models.Model):
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="outcome_categories")
+    position = models.PositiveSmallIntegerField(default=0)
+    name = models.CharField(max_length=300)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name_plural = "outcome categories"
+        constraints = [models.UniqueConstraint(fields=["review", "name"], name="outcome_name_unique_in_review")]
+
+    def __str__(self):
+        return self.name
+
+
+class Assessment(models.Model):
+    review = models.ForeignKey(Review, on_delete=models.PROTECT, related_name="assessments")
+    force = models.ForeignKey(Force, on_delete=models.PROTECT, related_name="assessments")
+    outcome = models.ForeignKey(OutcomeCategory, on_delete=models.PROTECT, related_name="assessments")
+    notes = models.TextField(blank=True)
+    assessed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    assessed_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["review", "force__name"]
+        constraints = [models.UniqueConstraint(fields=["review", "force"], name="one_assessment_per_force_per_review")]
+
+    def __str__(self):
+        return f"{self.force}: {self.outcome}"
+
+
+class AssessmentJudgement(models.Model):
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="judgements")
+    element = models.ForeignKey(AssessmentElement, on_delete=models.PROTECT, related_name="+")
+    judgement = models.ForeignKey(ElementJudgement, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["element__position", "element__pk"]
+        constraints = [models.UniqueConstraint(fields=["assessment", "element"], name="one_judgement_per_element")]
+
+    def __str__(self):
+        return f"{self.element}: {self.judgement}"

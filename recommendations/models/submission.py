@@ -1,0 +1,86 @@
+"""What a force sends for a review: submissions and their documents, and extensions of the deadline."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from forces.models import Force
+
+
+def generated_document_name(document, original_name):
+    """Stored names are generated: the client's name is kept in the row, never used as a path.
+
+    MEDIA_ROOT has no URL: documents are read only by the permission-checked download view.
+    """
+    return f"documents/{uuid.uuid4().hex}.{document.kind}"
+
+
+class Submission(models.Model):
+    class Channel(models.TextChoices):
+        UPLOAD = "upload", "Uploaded by the force"
+        EMAIL = "email", "Received by email, logged by an inspector"
+
+    review = models.ForeignKey("Review", on_delete=models.PROTECT, related_name="submissions")
+    force = models.ForeignKey(Force, on_delete=models.PROTECT, related_name="submissions")
+    channel = models.CharField(max_length=10, choices=Channel.choices)
+    covering_note = models.TextField(blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="submissions_made",
+        help_text="The liaison officer who uploaded it, or the inspector who logged it.",
+    )
+    received_at = models.DateTimeField(help_text="When the inspectorate received it.")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["received_at", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(channel__in=["upload", "email"]), name="submission_channel_valid")
+        ]
+
+    def __str__(self):
+        return f"{self.force} for {self.review} ({self.received_at:%-d %b %Y})"
+
+
+class Document(models.Model):
+    class Kind(models.TextChoices):
+        PDF = "pdf", "PDF"
+        DOCX = "docx", "Word document"
+
+    submission = models.ForeignKey(Submission, on_delete=models.PROTECT, related_name="documents")
+    file = models.FileField(upload_to=generated_document_name, max_length=200)
+    original_name = models.CharField(max_length=255)
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField("SHA-256", max_length=64)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.original_name
+
+    @property
+    def content_type(self):
+        return {
+            self.Kind.PDF: "application/pdf",
+            self.Kind.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        }[self.kind]
+
+
+class Extension(models.Model):
+    review = models.ForeignKey("Review", on_delete=models.PROTECT, related_name="extensions")
+    force = models.ForeignKey(Force, on_delete=models.PROTECT, related_name="extensions")
+    new_deadline = models.DateField()
+    reason = models.TextField()
+    granted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    granted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["review", "force"], name="one_extension_per_force_per_review")]
+
+    def __str__(self):
+        return f"{self.force}: until {self.new_deadline:%-d %B %Y}"

@@ -1,0 +1,210 @@
+"""The actions that change reviews: open, submit, log, extend, assess. Views only call these."""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.db.models import ProtectedError
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.models import User
+
+from .models import (
+    Assessment,
+    AssessmentJudgement,
+    Document,
+    ElementJudgement,
+    Extension,
+    Review,
+    Submission,
+)
+from .status import ForceRow, received_on
+
+
+def absolute_url(path):
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def email_liaison_officers(force, subject, template, context):
+    recipients = list(
+        User.objects.filter(force=force, is_active=True).exclude(email="").values_list("email", flat=True)
+    )
+    if recipients:
+        body = render_to_string(template, {**context, "force": force, "settings": settings})
+        send_mail(subject, body, None, recipients)
+
+
+@transaction.atomic
+def review_open(*, recommendation, by, forces, **fields) -> Review:
+    review = Review.objects.create(recommendation=recommendation, opened_by=by, **fields)
+    review.forces.set(forces)
+    transaction.on_commit(lambda: email_review_opened(review))
+    return review
+
+
+def email_review_opened(review):
+    path = reverse("recommendations:liaison-review", args=[review.pk])
+    for force in review.forces.all():
+        email_liaison_officers(
+            force,
+            f"Request for your force's plans: documents needed by {review.submission_deadline:%-d %B %Y}",
+            "recommendations/email/review_opened.txt",
+            {"review": review, "url": absolute_url(path)},
+        )
+
+
+def store_documents(submission, checked_documents):
+    stored = []
+    try:
+        for checked in checked_documents:
+            document = Document(
+                submission=submission,
+                original_name=checked.original_name,
+                kind=checked.kind,
+                size=checked.size,
+                sha256=checked.sha256,
+            )
+            document.file.save(checked.original_name, checked.upload, save=False)
+            stored.append(document)
+            document.save()
+    except Exception:
+        for document in stored:  # leave storage as it was when the database is rolled back
+            document.file.delete(save=False)
+        raise
+    return stored
+
+
+def create_submission(*, review, force, by, channel, received_at, documents, covering_note):
+    with transaction.atomic():
+        submission = Submission.objects.create(
+            review=review,
+            force=force,
+            channel=channel,
+            covering_note=covering_note,
+            submitted_by=by,
+            received_at=received_at,
+        )
+        store_documents(submission, documents)
+        transaction.on_commit(lambda: email_receipt(submission))
+    return submission
+
+
+def submission_upload(*, row: ForceRow, by, documents, covering_note) -> Submission:
+    """A liaison officer's upload: refused once the deadline (or the force's extension) has passed."""
+    if by.force_id != row.force.pk:
+        raise PermissionDenied
+    if not row.may_upload:
+        raise ValidationError(
+            f"The deadline for this request was {row.deadline:%-d %B %Y}. Documents can no longer be "
+            f"uploaded: email them to {row.review.contact_name} at {row.review.contact_email}."
+        )
+    return create_submission(
+        review=row.review,
+        force=row.force,
+        by=by,
+        channel=Submission.Channel.UPLOAD,
+        received_at=timezone.now(),
+        documents=documents,
+        covering_note=covering_note,
+    )
+
+
+def submission_log(*, row: ForceRow, by, received_on: datetime.date, documents, covering_note) -> Submission:
+    """An inspector logs documents a force sent by email, with the date they arrived."""
+    received_at = timezone.make_aware(datetime.datetime.combine(received_on, datetime.time()))
+    return create_submission(
+        review=row.review,
+        force=row.force,
+        by=by,
+        channel=Submission.Channel.EMAIL,
+        received_at=received_at,
+        documents=documents,
+        covering_note=covering_note,
+    )
+
+
+def email_receipt(submission):
+    row_path = reverse("recommendations:liaison-review", args=[submission.review_id])
+    email_liaison_officers(
+        submission.force,
+        f"Receipt: {submission.documents.count()} document(s) received for {submission.review.title}",
+        "recommendations/email/receipt.txt",
+        {
+            "submission": submission,
+            "received_on": received_on(submission),
+            "documents": submission.documents.all(),
+            "url": absolute_url(row_path),
+        },
+    )
+
+
+def extension_grant(*, row: ForceRow, new_deadline, reason, by) -> Extension:
+    extension, _ = Extension.objects.update_or_create(
+        review=row.review,
+        force=row.force,
+        defaults={
+            "new_deadline": new_deadline,
+            "reason": reason,
+            "granted_by": by,
+            "granted_at": timezone.now(),
+        },
+    )
+    return extension
+
+
+def assessment_record(*, row: ForceRow, outcome, judgements, notes, by) -> Assessment:
+    """Record the one assessment of a force in a review; a second one is refused."""
+    try:
+        with transaction.atomic():
+            assessment = Assessment.objects.create(
+                review=row.review,
+                force=row.force,
+                outcome=outcome,
+                notes=notes,
+                assessed_by=by,
+                assessed_at=timezone.now(),
+            )
+            AssessmentJudgement.objects.bulk_create(
+                AssessmentJudgement(assessment=assessment, element=element, judgement=judgement)
+                for element, judgement in judgements.items()
+            )
+    except IntegrityError as error:
+        raise ValidationError(f"{row.force.name} has already been assessed in this review.") from error
+    return assessment
+
+
+@transaction.atomic
+def assessment_change(*, assessment, outcome, judgements, notes, by) -> Assessment:
+    assessment.outcome = outcome
+    assessment.notes = notes
+    assessment.assessed_by = by
+    assessment.assessed_at = timezone.now()
+    assessment.save(update_fields=["outcome", "notes", "assessed_by", "assessed_at"])
+    for element, judgement in judgements.items():
+        AssessmentJudgement.objects.update_or_create(
+            assessment=assessment, element=element, defaults={"judgement": judgement}
+        )
+    return assessment
+
+
+@transaction.atomic
+def element_save(*, element, labels):
+    """Save an element and the judgements allowed for it, in the order given."""
+    element.save()
+    existing = {judgement.label: judgement for judgement in element.judgements.all()}
+    for position, label in enumerate(labels):
+        judgement = existing.pop(label, None) or ElementJudgement(element=element, label=label)
+        judgement.position = position
+        judgement.save()
+    for unused in existing.values():
+        try:
+            unused.delete()
+        except ProtectedError as error:
+            raise ValidationError(
+                f"‘{unused.label}’ is used in an assessment and cannot be removed. Change that assessment first."
+            ) from error
+    return element

@@ -1,0 +1,127 @@
+"""Where each force stands in a review, computed in a fixed number of queries whatever the count."""
+
+import datetime
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from django.db import models
+from django.utils import timezone
+
+from .models import Assessment, Extension, Review, Submission
+
+
+class ForceStatus(models.TextChoices):
+    REQUESTED = "requested", "Requested"
+    EXTENSION_GRANTED = "extension", "Extension granted"
+    SUBMITTED_ON_TIME = "on_time", "Submitted on time"
+    SUBMITTED_LATE = "late", "Submitted late"
+    ASSESSED = "assessed", "Assessed"
+
+
+STATUS_TAG_COLOURS = {
+    ForceStatus.REQUESTED: "grey",
+    ForceStatus.EXTENSION_GRANTED: "yellow",
+    ForceStatus.SUBMITTED_ON_TIME: "blue",
+    ForceStatus.SUBMITTED_LATE: "orange",
+    ForceStatus.ASSESSED: "green",
+}
+
+
+def today():
+    return timezone.localdate()
+
+
+def received_on(submission):
+    return timezone.localdate(submission.received_at)
+
+
+@dataclass
+class ForceRow:
+    review: Review
+    force: object
+    submissions: list = field(default_factory=list)
+    extension: Extension | None = None
+    assessment: Assessment | None = None
+
+    @property
+    def deadline(self) -> datetime.date:
+        """The review's deadline, or the force's extension where one was granted."""
+        return self.extension.new_deadline if self.extension else self.review.submission_deadline
+
+    @property
+    def first_received_on(self):
+        return received_on(self.submissions[0]) if self.submissions else None
+
+    @property
+    def status(self):
+        if self.assessment:
+            return ForceStatus.ASSESSED
+        if self.submissions:
+            on_time = self.first_received_on <= self.deadline
+            return ForceStatus.SUBMITTED_ON_TIME if on_time else ForceStatus.SUBMITTED_LATE
+        if self.extension:
+            return ForceStatus.EXTENSION_GRANTED
+        return ForceStatus.REQUESTED
+
+    @property
+    def status_label(self):
+        if self.assessment:
+            return f"Assessed: {self.assessment.outcome.name}"
+        return self.status.label
+
+    @property
+    def tag_colour(self):
+        return STATUS_TAG_COLOURS[self.status]
+
+    @property
+    def is_overdue(self):
+        return not self.submissions and today() > self.deadline
+
+    @property
+    def days_left(self):
+        return (self.deadline - today()).days
+
+    @property
+    def may_upload(self):
+        """Liaison officers may add documents until the deadline (or extension) has passed."""
+        return today() <= self.deadline
+
+
+def rows_for_reviews(reviews, force_ids=None):
+    """A ForceRow per force per review, for many reviews, in five queries."""
+    reviews = list(reviews)
+    review_ids = [review.pk for review in reviews]
+    scope = {"review_id__in": review_ids}
+    if force_ids is not None:
+        scope["force_id__in"] = force_ids
+    submissions = defaultdict(list)
+    for submission in Submission.objects.filter(**scope).prefetch_related("documents"):
+        submissions[submission.review_id, submission.force_id].append(submission)
+    extensions = {(e.review_id, e.force_id): e for e in Extension.objects.filter(**scope)}
+    assessments = {(a.review_id, a.force_id): a for a in Assessment.objects.filter(**scope).select_related("outcome")}
+    through = Review.forces.through.objects.filter(review_id__in=review_ids).select_related("force")
+    if force_ids is not None:
+        through = through.filter(force_id__in=force_ids)
+    by_id = {review.pk: review for review in reviews}
+    rows = defaultdict(list)
+    for link in through.order_by("force__name"):
+        key = (link.review_id, link.force_id)
+        rows[link.review_id].append(
+            ForceRow(
+                review=by_id[link.review_id],
+                force=link.force,
+                submissions=submissions[key],
+                extension=extensions.get(key),
+                assessment=assessments.get(key),
+            )
+        )
+    return rows
+
+
+def review_rows(review):
+    return rows_for_reviews([review])[review.pk]
+
+
+def status_counts(rows):
+    counts = Counter(row.status for row in rows)
+    return [(status, counts.get(status, 0)) for status in ForceStatus]

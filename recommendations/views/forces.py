@@ -1,0 +1,92 @@
+"""Inspector pages for one force in a review: submissions, extension, assessment."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from accounts.access import inspector_required
+from config.pages import form_page
+
+from ..access import get_row_for_inspector
+from ..forms import AssessmentForm, ExtensionForm, LoggedSubmissionForm
+from ..services import assessment_change, assessment_record, extension_grant, submission_log
+
+
+def row_url(row):
+    return reverse("recommendations:force-in-review", args=[row.review.pk, row.force.slug])
+
+
+@inspector_required
+def force_in_review(request, pk, slug):
+    row = get_row_for_inspector(pk, slug)
+    judgements = row.assessment.judgements.select_related("element", "judgement") if row.assessment else []
+    return render(
+        request,
+        "recommendations/force_in_review.html",
+        {"row": row, "review": row.review, "judgements": judgements},
+    )
+
+
+@inspector_required
+def submission_log_view(request, pk, slug):
+    row = get_row_for_inspector(pk, slug)
+    form = LoggedSubmissionForm(
+        request.POST or None, request.FILES or None, review=row.review, raw_names=request.raw_upload_names
+    )
+    if request.method == "POST" and form.is_valid():
+        submission_log(
+            row=row,
+            by=request.user,
+            received_on=form.cleaned_data["received_on"],
+            documents=form.cleaned_data["documents"],
+            covering_note=form.cleaned_data["covering_note"],
+        )
+        messages.success(request, f"Submission from {row.force.name} logged")
+        return redirect(row_url(row))
+    return form_page(
+        request,
+        form,
+        title="Log a submission received by email",
+        caption=row.force.name,
+        back_url=row_url(row),
+    )
+
+
+@inspector_required
+def extension_view(request, pk, slug):
+    row = get_row_for_inspector(pk, slug)
+    initial = {"new_deadline": row.extension.new_deadline, "reason": row.extension.reason} if row.extension else None
+    form = ExtensionForm(request.POST or None, review=row.review, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        extension = extension_grant(row=row, by=request.user, **form.cleaned_data)
+        messages.success(request, f"{row.force.name} may now submit until {extension.new_deadline:%-d %B %Y}")
+        return redirect(row_url(row))
+    return form_page(request, form, title="Grant an extension", caption=row.force.name, back_url=row_url(row))
+
+
+@inspector_required
+def assessment_view(request, pk, slug):
+    row = get_row_for_inspector(pk, slug)
+    form = AssessmentForm(request.POST or None, review=row.review, assessment=row.assessment)
+    if request.method == "POST" and form.is_valid():
+        fields = {
+            "outcome": form.cleaned_data["outcome"],
+            "judgements": form.judgements(),
+            "notes": form.cleaned_data["notes"],
+            "by": request.user,
+        }
+        try:
+            if row.assessment:
+                assessment_change(assessment=row.assessment, **fields)
+            else:
+                assessment_record(row=row, **fields)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"Assessment of {row.force.name} saved")
+            return redirect(row_url(row))
+    if not form.elements:
+        messages.info(request, "Add the review's elements and outcome categories before assessing forces.")
+        return redirect("recommendations:review-framework", row.review.pk)
+    return form_page(request, form, title="Assess the force's plans", caption=row.force.name, back_url=row_url(row))

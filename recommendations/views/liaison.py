@@ -1,0 +1,48 @@
+"""Liaison officers' pages: their force's requests, the upload form, and their submissions."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+
+from accounts.access import liaison_officer_required
+
+from ..access import get_row_for_liaison_officer
+from ..forms import DocumentsForm
+from ..models import Review
+from ..services import submission_upload
+from ..status import ForceStatus, rows_for_reviews
+
+
+@liaison_officer_required
+def force_home(request):
+    force = request.user.force
+    reviews = Review.objects.filter(forces=force).select_related("recommendation")
+    rows = [rows[0] for rows in rows_for_reviews(reviews, force_ids=[force.pk]).values()]
+    rows.sort(key=lambda row: row.deadline)
+    context = {
+        "force": force,
+        "open_rows": [row for row in rows if row.status != ForceStatus.ASSESSED],
+        "past_rows": [row for row in rows if row.status == ForceStatus.ASSESSED],
+    }
+    return render(request, "recommendations/liaison/force_home.html", context)
+
+
+@liaison_officer_required
+def liaison_review(request, pk):
+    row = get_row_for_liaison_officer(request, pk)
+    form = DocumentsForm(request.POST or None, request.FILES or None, raw_names=request.raw_upload_names)
+    if request.method == "POST" and form.is_valid():
+        try:
+            submission = submission_upload(
+                row=row,
+                by=request.user,
+                documents=form.cleaned_data["documents"],
+                covering_note=form.cleaned_data["covering_note"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            count = submission.documents.count()
+            messages.success(request, f"{count} document{'s'[: count != 1]} received. We have emailed you a receipt.")
+            return redirect("recommendations:liaison-review", row.review.pk)
+    return render(request, "recommendations/liaison/review.html", {"row": row, "review": row.review, "form": form})

@@ -1,0 +1,63 @@
+"""Inspector pages for recommendations, and opening a review of one."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+
+from accounts.access import inspector_required
+from config.pages import form_page
+
+from ..forms import RecommendationForm, ReviewOpenForm
+from ..models import Recommendation
+from ..services import review_open
+
+
+@inspector_required
+def recommendation_list(request):
+    recommendations = Recommendation.objects.select_related("report", "topic").prefetch_related("reviews")
+    return render(request, "recommendations/recommendation_list.html", {"recommendations": recommendations})
+
+
+@inspector_required
+def recommendation_detail(request, pk):
+    recommendation = get_object_or_404(
+        Recommendation.objects.select_related("report", "topic", "cause_of_concern").prefetch_related(
+            "forces", "reviews"
+        ),
+        pk=pk,
+    )
+    return render(request, "recommendations/recommendation_detail.html", {"recommendation": recommendation})
+
+
+@inspector_required
+def recommendation_edit(request, pk=None):
+    recommendation = get_object_or_404(Recommendation, pk=pk) if pk else None
+    initial = {"report": request.GET.get("report")} if not pk else None
+    form = RecommendationForm(request.POST or None, instance=recommendation, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        recommendation = form.save()
+        messages.success(request, f"Recommendation {recommendation.reference} saved")
+        return redirect(recommendation)
+    title = f"Edit recommendation {recommendation.reference}" if recommendation else "Add a recommendation"
+    back = recommendation.get_absolute_url() if recommendation else reverse("recommendations:list")
+    return form_page(request, form, title=title, back_url=back)
+
+
+@inspector_required
+def review_create(request, pk):
+    recommendation = get_object_or_404(Recommendation.objects.select_related("report"), pk=pk)
+    form = ReviewOpenForm(request.POST or None, recommendation=recommendation)
+    if request.method == "POST" and form.is_valid():
+        fields = {name: value for name, value in form.cleaned_data.items() if name not in ("scope", "chosen_forces")}
+        review = review_open(recommendation=recommendation, by=request.user, forces=form.forces(), **fields)
+        messages.success(request, f"Review opened: {review.forces.count()} forces have been emailed the request")
+        return redirect("recommendations:review-framework", review.pk)
+    return form_page(
+        request,
+        form,
+        title="Open a review",
+        caption=f"Recommendation {recommendation.reference}",
+        intro="Each force asked is emailed what is needed and by when. Next you set the elements each plan "
+        "is judged on and the outcome categories.",
+        back_url=recommendation.get_absolute_url(),
+    )

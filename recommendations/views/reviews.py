@@ -1,0 +1,103 @@
+"""Inspector pages for a review: its force table, its assessment framework and the dashboard."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+
+from accounts.access import inspector_required
+from config.pages import form_page
+
+from ..access import get_review
+from ..forms import ElementForm, OutcomeCategoryForm
+from ..models import AssessmentElement, OutcomeCategory, Review
+from ..services import element_save
+from ..status import ForceStatus, rows_for_reviews, status_counts
+
+
+def filter_rows(rows, status, region):
+    if status:
+        rows = [row for row in rows if row.status == status]
+    if region:
+        rows = [row for row in rows if row.force.region == region]
+    return rows
+
+
+@inspector_required
+def review_detail(request, pk):
+    review = get_review(pk)
+    all_rows = rows_for_reviews([review])[review.pk]
+    status, region = request.GET.get("status", ""), request.GET.get("region", "")
+    context = {
+        "review": review,
+        "rows": filter_rows(all_rows, status, region),
+        "counts": status_counts(all_rows),
+        "total": len(all_rows),
+        "statuses": ForceStatus.choices,
+        "regions": sorted({row.force.region for row in all_rows if row.force.region}),
+        "status": status,
+        "region": region,
+    }
+    return render(request, "recommendations/review_detail.html", context)
+
+
+@inspector_required
+def dashboard(request):
+    reviews = Review.objects.select_related("recommendation").order_by("submission_deadline")
+    rows_by_review = rows_for_reviews(reviews)
+    open_reviews = []
+    for review in reviews:
+        rows = rows_by_review[review.pk]
+        if any(row.status != ForceStatus.ASSESSED for row in rows):
+            open_reviews.append((review, status_counts(rows), rows))
+    context = {
+        "open_reviews": open_reviews,
+        "overdue": [row for _, _, rows in open_reviews for row in rows if row.is_overdue],
+        "to_assess": [
+            row
+            for _, _, rows in open_reviews
+            for row in rows
+            if row.status in (ForceStatus.SUBMITTED_ON_TIME, ForceStatus.SUBMITTED_LATE)
+        ],  # fmt: skip
+    }
+    return render(request, "recommendations/dashboard.html", context)
+
+
+@inspector_required
+def review_framework(request, pk):
+    review = get_review(pk)
+    elements = review.elements.prefetch_related("judgements")
+    context = {"review": review, "elements": elements, "outcomes": review.outcome_categories.all()}
+    return render(request, "recommendations/review_framework.html", context)
+
+
+@inspector_required
+def element_edit(request, review_pk=None, pk=None):
+    element = get_object_or_404(AssessmentElement.objects.select_related("review"), pk=pk) if pk else None
+    review = element.review if element else get_review(review_pk)
+    form = ElementForm(request.POST or None, instance=element or AssessmentElement(review=review))
+    if request.method == "POST" and form.is_valid():
+        try:
+            element_save(element=form.instance, labels=form.cleaned_data["judgements"])
+        except ValidationError as error:
+            form.add_error("judgements", error)
+        else:
+            messages.success(request, f"Element saved: {form.instance.name}")
+            return redirect("recommendations:review-framework", review.pk)
+    title = "Edit element" if element else "Add an element"
+    back = reverse("recommendations:review-framework", args=[review.pk])
+    return form_page(request, form, title=title, caption=review.title, back_url=back)
+
+
+@inspector_required
+def outcome_edit(request, review_pk=None, pk=None):
+    outcome = get_object_or_404(OutcomeCategory.objects.select_related("review"), pk=pk) if pk else None
+    review = outcome.review if outcome else get_review(review_pk)
+    form = OutcomeCategoryForm(request.POST or None, instance=outcome or OutcomeCategory(review=review))
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"Outcome category saved: {form.instance.name}")
+        return redirect("recommendations:review-framework", review.pk)
+    title = "Edit outcome category" if outcome else "Add an outcome category"
+    back = reverse("recommendations:review-framework", args=[review.pk])
+    return form_page(request, form, title=title, caption=review.title, back_url=back)
