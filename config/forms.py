@@ -4,6 +4,7 @@ from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button
 from django import forms
+from django.utils.html import conditional_escape
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
 
@@ -19,6 +20,13 @@ class GovukForm:
         self.helper.form_method = "post"
         self.helper.attrs = {"novalidate": ""}
         self.helper.add_input(Button("submit", self.submit_label, data_prevent_double_click="true"))
+
+    def __getitem__(self, name):
+        # crispy-forms-gds prints labels and hints with |safe; some of ours come from the database.
+        bound_field = super().__getitem__(name)
+        bound_field.label = conditional_escape(bound_field.label)
+        bound_field.help_text = conditional_escape(bound_field.help_text)
+        return bound_field
 
 
 class MultipleFileInput(forms.FileInput):

@@ -235,4 +235,3 @@ LOGGING = {
 
 # The address links in emails point at.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
-FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 behaviour: a bare host name means https

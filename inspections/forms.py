@@ -9,6 +9,7 @@ from .models import CauseOfConcern, InspectionReport, Topic
 
 class ReportForm(GovukForm, forms.ModelForm):
     published_on = DateField(label="Publication date", help_text="For example, 8 12 2016")
+    url = forms.URLField(label="Link to the report", required=False, assume_scheme="https")
 
     class Meta:
         model = InspectionReport

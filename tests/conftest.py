@@ -34,7 +34,7 @@ def cheshire(forces):
 
 
 def make_user(username, **fields):
-    return User.objects.create_user(username=username, password=PASSWORD, **fields)
+    return User.objects.create_user(username=username, password=PASSWORD, email=f"{username}@example.org", **fields)
 
 
 @pytest.fixture
@@ -82,3 +82,22 @@ def pytest_report_header(config):
 
     database = settings.DATABASES["default"]
     return f"database: {database['ENGINE'].rsplit('.', 1)[-1]} {database['NAME']}"
+
+
+@pytest.fixture(autouse=True)
+def private_media(settings, tmp_path):
+    """Each test writes its documents to a folder of its own, so storage can be checked afterwards."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def review(forces, signatory):
+    from tests.factories import make_review
+
+    return make_review(signatory)
+
+
+def stored_files(media_root):
+    return sorted(str(path.relative_to(media_root)) for path in media_root.rglob("*") if path.is_file())

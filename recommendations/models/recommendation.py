@@ -52,7 +52,12 @@ class Recommendation(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=(
-                    Q(timescale="months", timescale_months__gte=1, timescale_date__isnull=True)
+                    Q(
+                        timescale="months",
+                        timescale_months__isnull=False,
+                        timescale_months__gte=1,
+                        timescale_date__isnull=True,
+                    )
                     | Q(timescale="date", timescale_date__isnull=False, timescale_months__isnull=True)
                 ),
                 name="recommendation_timescale_rule_complete",

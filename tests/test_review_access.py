@@ -1,0 +1,133 @@
+"""Every page of the reviews feature for every role: who gets in, who is refused, who gets 404."""
+
+import pytest
+from django.urls import reverse
+
+from recommendations.documents import check_document
+from recommendations.models import Submission
+from recommendations.services import create_submission
+from tests.factories import make_review, pdf_bytes, upload
+
+INSPECTORATE = {"inspector", "signatory"}
+
+
+@pytest.fixture
+def world(review, merseyside, merseyside_officer, cheshire_officer):
+    """A review of all forces with one Merseyside submission, and a review of Merseyside alone."""
+    submission = create_submission(
+        review=review, force=merseyside, by=merseyside_officer, channel=Submission.Channel.UPLOAD,
+        received_at=review.created_at, documents=[check_document(upload("plan.pdf", pdf_bytes()))], covering_note="",
+    )  # fmt: skip
+    element = review.elements.first()
+    outcome = review.outcome_categories.first()
+    merseyside_only = make_review(review.lead_signatory, forces=[merseyside], slug="merseyside-only")
+    return {
+        "review": review,
+        "document": submission.documents.get(),
+        "element": element,
+        "outcome": outcome,
+        "report": review.recommendation.report,
+        "recommendation": review.recommendation,
+        "topic": review.recommendation.topic,
+        "cause": review.recommendation.cause_of_concern,
+        "merseyside_only": merseyside_only,
+    }
+
+
+def inspector_urls(w):
+    r = w["review"]
+    return [
+        reverse("recommendations:dashboard"),
+        reverse("inspections:report-list"),
+        reverse("inspections:report-create"),
+        reverse("inspections:report-detail", args=[w["report"].pk]),
+        reverse("inspections:report-edit", args=[w["report"].pk]),
+        reverse("inspections:cause-create", args=[w["report"].pk]),
+        reverse("inspections:cause-edit", args=[w["cause"].pk]),
+        reverse("inspections:topic-list"),
+        reverse("inspections:topic-create"),
+        reverse("inspections:topic-edit", args=[w["topic"].pk]),
+        reverse("inspections:topic-rename", args=[w["topic"].pk]),
+        reverse("recommendations:list"),
+        reverse("recommendations:create"),
+        reverse("recommendations:detail", args=[w["recommendation"].pk]),
+        reverse("recommendations:edit", args=[w["recommendation"].pk]),
+        reverse("recommendations:review-create", args=[w["recommendation"].pk]),
+        reverse("recommendations:review-detail", args=[r.pk]),
+        reverse("recommendations:review-framework", args=[r.pk]),
+        reverse("recommendations:element-create", args=[r.pk]),
+        reverse("recommendations:element-edit", args=[w["element"].pk]),
+        reverse("recommendations:outcome-create", args=[r.pk]),
+        reverse("recommendations:outcome-edit", args=[w["outcome"].pk]),
+        reverse("recommendations:force-in-review", args=[r.pk, "cheshire"]),
+        reverse("recommendations:submission-log", args=[r.pk, "cheshire"]),
+        reverse("recommendations:extension", args=[r.pk, "cheshire"]),
+        reverse("recommendations:assessment", args=[r.pk, "cheshire"]),
+    ]
+
+
+def test_inspector_pages(persona, world):
+    for url in inspector_urls(world):
+        response = persona.get(url)
+        if persona.persona == "anonymous":
+            assert response.status_code == 302, url
+            assert response["Location"].startswith(reverse("accounts:sign-in")), url
+        elif persona.persona in INSPECTORATE:
+            assert response.status_code == 200, url
+        else:
+            assert response.status_code == 403, url
+
+
+def test_inspector_pages_for_objects_that_do_not_exist(client, inspector, world):
+    client.force_login(inspector)
+    assert client.get(reverse("recommendations:review-detail", args=[999])).status_code == 404
+    assert (
+        client.get(reverse("recommendations:force-in-review", args=[world["review"].pk, "atlantis"])).status_code == 404
+    )
+    # A force the review did not ask is not part of it.
+    url = reverse("recommendations:force-in-review", args=[world["merseyside_only"].pk, "cheshire"])
+    assert client.get(url).status_code == 404
+
+
+def test_liaison_home(persona, world):
+    response = persona.get(reverse("recommendations:liaison-home"))
+    expected = {"anonymous": 302, "inspector": 403, "signatory": 403}.get(persona.persona, 200)
+    assert response.status_code == expected
+    if expected == 200:
+        html = response.content.decode()
+        assert world["review"].title in html
+        # Cheshire never sees the review that asked only Merseyside.
+        assert (world["merseyside_only"].title in html) == (persona.persona == "merseyside_officer")
+
+
+def test_liaison_review_page(persona, world):
+    shared = persona.get(reverse("recommendations:liaison-review", args=[world["review"].pk]))
+    only_merseyside = persona.get(reverse("recommendations:liaison-review", args=[world["merseyside_only"].pk]))
+    role = persona.persona
+    if role == "anonymous":
+        assert shared.status_code == only_merseyside.status_code == 302
+    elif role in INSPECTORATE:
+        assert shared.status_code == only_merseyside.status_code == 403
+    elif role == "merseyside_officer":
+        assert shared.status_code == only_merseyside.status_code == 200
+        assert "plan.pdf" in shared.content.decode()
+    else:
+        assert shared.status_code == 200
+        assert "plan.pdf" not in shared.content.decode()  # Merseyside's document is not Cheshire's business
+        assert only_merseyside.status_code == 404
+
+
+def test_document_download(persona, world):
+    response = persona.get(reverse("recommendations:document-download", args=[world["document"].pk]))
+    expected = {"anonymous": 302, "inspector": 200, "signatory": 200, "merseyside_officer": 200}
+    assert response.status_code == expected.get(persona.persona, 404)
+    if response.status_code == 200:
+        assert response["Content-Type"] == "application/pdf"
+        assert response["Content-Disposition"] == 'attachment; filename="plan.pdf"'
+        assert response["X-Content-Type-Options"] == "nosniff"
+        assert b"".join(response.streaming_content) == pdf_bytes()
+
+
+def test_missing_document_is_not_found(client, inspector, db):
+    client.force_login(inspector)
+    assert client.get(reverse("recommendations:document-download", args=[999])).status_code == 404
