@@ -2,7 +2,7 @@
 
 from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button
+from crispy_forms_gds.layout import Button, Layout
 from django import forms
 from django.utils.html import conditional_escape
 
@@ -14,12 +14,14 @@ class GovukForm:
 
     submit_label = "Save"
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper(self)
-        self.helper.form_method = "post"
-        self.helper.attrs = {"novalidate": ""}
-        self.helper.add_input(Button("submit", self.submit_label, data_prevent_double_click="true"))
+    @property
+    def helper(self):
+        """Built when rendered, so that fields a form adds in __init__ are laid out too."""
+        helper = FormHelper()
+        helper.form_method = "post"
+        helper.attrs = {"novalidate": ""}
+        helper.layout = Layout(*self.fields, Button("submit", self.submit_label, data_prevent_double_click="true"))
+        return helper
 
     def __getitem__(self, name):
         # crispy-forms-gds prints labels and hints with |safe; some of ours come from the database.
@@ -37,7 +39,7 @@ class MultipleFileField(forms.FileField):
     """One field, several files: cleans to a list of uploads."""
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"multiple": True}))
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"multiple": True, "class": "govuk-file-upload"}))
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):
