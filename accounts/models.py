@@ -27,8 +27,8 @@ class User(AbstractUser):
     signature = models.ImageField(
         upload_to="signatures/",
         blank=True,
-        validators=[FileExtensionValidator(["png", "jpg", "jpeg"])],
-        help_text="A PNG or JPEG of the handwritten signature, printed on issued letters.",
+        validators=[FileExtensionValidator(["png"])],
+        help_text="A PNG of the handwritten signature, printed on issued letters.",
     )
 
     class Meta:

@@ -100,12 +100,15 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django_tasks",
+    "django_tasks_db",
     "crispy_forms",
     "crispy_forms_gds",
     "accounts",
     "forces",
     "inspections",
     "recommendations",
+    "letters",
 ]
 
 MIDDLEWARE = [
@@ -235,3 +238,6 @@ LOGGING = {
 
 # The address links in emails point at.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+
+# Background work (drafting and issuing a review's letters) runs in `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}

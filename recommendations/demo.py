@@ -38,18 +38,53 @@ CAUSE_TEXT = (
     "the potential abuse of authority for sexual gain. This meant that some forces were not able to "
     "intervene early to safeguard potential victims and tackle unacceptable and potentially corrupt behaviour."
 )
-WORK_JUDGEMENTS = ["Already in place", "Already commenced", "Planned", "No information", "No evidence found"]
+STRATEGY_JUDGEMENTS = [
+    ("Reflected", "It was also reassuring to see in the documentation you submitted that you had considered the new "
+     "strategy to address the abuse of position for sexual purposes, agreed at the National Police Chiefs' Council "
+     "in April of this year."),
+    ("Did not reflect", "Your plans did not reflect the national strategy agreed at the National Police Chiefs' "
+     "Council in April of this year."),
+    ("No information", ""),
+]  # fmt: skip
+
+
+def work_judgements(work):
+    return [
+        ("Already in place", ""),
+        ("Already commenced", f"Work on {work} has already started."),
+        ("Planned", f"Work on {work} is planned."),
+        ("No information", f"Your documents gave no information about {work}."),
+        ("No evidence found", f"However, we could not find evidence of {work}."),
+    ]
+
+
 ELEMENTS = [
-    ("Whether the plan reflected the national strategy", ["Reflected", "Did not reflect", "No information"]),
-    ("A review of the counter-corruption unit's capability and capacity", WORK_JUDGEMENTS),
-    ("Monitoring of IT systems", WORK_JUDGEMENTS),
-    ("Seeking intelligence from organisations that support vulnerable people", WORK_JUDGEMENTS),
-]
+    ("Whether the plan reflected the national strategy", STRATEGY_JUDGEMENTS),
+    ("A review of the counter-corruption unit's capability and capacity",
+     work_judgements("a review of the capability and capacity of your counter-corruption unit")),
+    ("Monitoring of IT systems", work_judgements("monitoring your IT systems actively")),
+    ("Seeking intelligence from organisations that support vulnerable people",
+     work_judgements("building relationships with the organisations that support vulnerable people")),
+]  # fmt: skip
 OUTCOMES = [
-    "Force plans contained insufficient information",
-    "Had plans but had not yet commenced implementation",
-    "Had plans in place and had started implementation",
-    "Already had all elements in place",
+    ("Force plans contained insufficient information",
+     "The documents your force submitted did not contain enough information for us to assess its plans."),
+    ("Had plans but had not yet commenced implementation",
+     "Your force has plans to address our recommendation but has not yet started to implement them."),
+    ("Had plans in place and had started implementation",
+     "We are pleased to inform you that your force has plans in place and has started to implement them."),
+    ("Already had all elements in place",
+     "We are pleased to inform you that in our 2016 inspection we found that you already had all the elements of "
+     "our recommendation in place."),
+]  # fmt: skip
+DEMONSTRATION_ELEMENTS = [
+    ("Retrospective review of allegations", work_judgements("a retrospective review of allegations")[1:]),
+    ("Referrals to the IPCC", work_judgements("referring cases to the IPCC")[1:]),
+]
+DEMONSTRATION_OUTCOMES = [
+    ("Review complete", "Your force has completed its retrospective review."),
+    ("Review under way", "Your force's retrospective review is under way."),
+    ("No evidence of a review", "We could not find evidence of a retrospective review."),
 ]
 
 
@@ -94,16 +129,19 @@ def reference_report():
 
 
 def add_framework(review, elements, outcomes):
-    if review.elements.exists():
-        return
-    for position, (name, labels) in enumerate(elements):
-        element = AssessmentElement.objects.create(review=review, position=position, name=name)
-        ElementJudgement.objects.bulk_create(
-            ElementJudgement(element=element, position=index, label=label) for index, label in enumerate(labels)
+    """Elements with their judgements and letter sentences, and outcomes with their letter paragraphs."""
+    for position, (name, judgements) in enumerate(elements):
+        element, _ = AssessmentElement.objects.update_or_create(
+            review=review, name=name, defaults={"position": position}
         )
-    OutcomeCategory.objects.bulk_create(
-        OutcomeCategory(review=review, position=position, name=name) for position, name in enumerate(outcomes)
-    )
+        for index, (label, sentence) in enumerate(judgements):
+            ElementJudgement.objects.update_or_create(
+                element=element, label=label, defaults={"position": index, "letter_sentence": sentence}
+            )
+    for position, (name, paragraph) in enumerate(outcomes):
+        OutcomeCategory.objects.update_or_create(
+            review=review, name=name, defaults={"position": position, "letter_paragraph": paragraph}
+        )
 
 
 def plan_pdf(force_name):
@@ -159,7 +197,7 @@ def assess_merseyside(review, force, inspector):
     if Assessment.objects.filter(review=review, force=force).exists():
         return
     assessment = Assessment.objects.create(
-        review=review, force=force, outcome=review.outcome_categories.get(name=OUTCOMES[3]),
+        review=review, force=force, outcome=review.outcome_categories.get(name=OUTCOMES[3][0]),
         notes="All elements were found in place during the 2016 inspection; the plan reflects the new strategy.",
         assessed_by=inspector, assessed_at=london(2017, 6, 20, 15, 30),
     )  # fmt: skip
@@ -190,14 +228,7 @@ def demonstration_review(recommendation, signatory, inspector):
         },
     )
     review.forces.set(Force.objects.filter(kind=Force.Kind.TERRITORIAL))
-    add_framework(
-        review,
-        [
-            ("Retrospective review of allegations", WORK_JUDGEMENTS[1:]),
-            ("Referrals to the IPCC", WORK_JUDGEMENTS[1:]),
-        ],
-        ["Review complete", "Review under way", "No evidence of a review"],
-    )
+    add_framework(review, DEMONSTRATION_ELEMENTS, DEMONSTRATION_OUTCOMES)
     return review
 
 

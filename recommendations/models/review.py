@@ -70,6 +70,9 @@ class ElementJudgement(models.Model):
     element = models.ForeignKey(AssessmentElement, on_delete=models.CASCADE, related_name="judgements")
     position = models.PositiveSmallIntegerField(default=0)
     label = models.CharField(max_length=100)
+    letter_sentence = models.TextField(
+        blank=True, help_text="What a letter says for this judgement. Leave blank to say nothing."
+    )
 
     class Meta:
         ordering = ["position", "pk"]
@@ -83,6 +86,7 @@ class OutcomeCategory(models.Model):
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="outcome_categories")
     position = models.PositiveSmallIntegerField(default=0)
     name = models.CharField(max_length=300)
+    letter_paragraph = models.TextField(blank=True, help_text="What a letter says to a force in this category.")
 
     class Meta:
         ordering = ["position", "pk"]

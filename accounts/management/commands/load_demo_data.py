@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts.demo import add_demo_force_emails, create_demo_accounts
+from letters.demo import issued_reference_letter
 from recommendations.demo import create_reference_case
 
 
@@ -17,7 +18,9 @@ class Command(BaseCommand):
         with transaction.atomic():
             add_demo_force_emails()
             users = create_demo_accounts(settings.DEMO_PASSWORD)
-            create_reference_case(users)
+            review = create_reference_case(users)
+            by_name = {user.username: user for user in users}
+            issued_reference_letter(review, by_name["inspector"], by_name["signatory"])
         self.stdout.write(self.style.SUCCESS("Demo accounts (all with the same password):"))
         for user in users:
             self.stdout.write(

@@ -1,0 +1,51 @@
+"""The reference letter as demonstration data: Merseyside's, issued on 2 October 2017."""
+
+import datetime
+
+from django.utils import timezone
+
+from recommendations.access import get_force_row
+
+from .models import Letter, LetterTemplate
+from .services import letter_approve, letter_draft, letter_issue
+
+REFERENCE_BODY = """\
+In $report_month, we published our national *$report_title* inspection report in which we referred to the \
+problem as '$topic_former_name'. In the interests of consistency and in line with the terminology used in the \
+National Police Chiefs' Council's national strategy, we now refer to this as '$topic_name'.
+
+The report highlighted our concerns that some police counter-corruption units did not have the capability or \
+capacity to seek intelligence on the potential $topic_name. This meant that some forces were not able to intervene \
+early to safeguard potential victims and tackle unacceptable and potentially corrupt behaviour. This concern led to \
+the following recommendation:
+
+> $recommendation_text
+
+Further to my letter dated $request_date and your force's subsequent document submission, we have reviewed your \
+force's plans to address our cause of concern. I am writing to inform you of our assessment of your force's plans, \
+which took place during $assessment_period, and included a review of all documentation submitted by $deadline.
+
+$outcome_paragraph $element_sentences
+
+This letter will be published on the $inspectorate website, alongside a national overview report. We will be \
+returning to your force to assess implementation of your plans during a subsequent inspection.
+
+If you have any queries, please contact $contact_name at $contact_email or on $contact_phone.
+"""
+
+
+def reference_template(review):
+    template, _ = LetterTemplate.objects.get_or_create(review=review, defaults={"body": REFERENCE_BODY})
+    return template
+
+
+def issued_reference_letter(review, inspector, signatory):
+    """Merseyside's letter: drafted, approved and issued by Michael Cunningham on 2 October 2017."""
+    reference_template(review)
+    row = get_force_row(review, review.forces.get(slug="merseyside"))
+    letter = Letter.objects.filter(assessment=row.assessment).first() or letter_draft(row=row, by=inspector)
+    if letter.is_issued:
+        return letter
+    letter_approve(letter=letter, by=inspector)
+    issued_at = timezone.make_aware(datetime.datetime(2017, 10, 2, 10, 0))
+    return letter_issue(letter=letter, by=signatory, at=issued_at)

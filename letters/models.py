@@ -1,0 +1,164 @@
+"""Assessment letters: a template per review, and letters that freeze for good once issued."""
+
+import hashlib
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from .placeholders import check_placeholders
+
+
+class LetterTemplate(models.Model):
+    """The standard text of a review's letters, with named placeholders from a fixed list."""
+
+    review = models.OneToOneField("recommendations.Review", on_delete=models.CASCADE, related_name="letter_template")
+    heading = models.CharField(max_length=300, default="$inspectorate assessment: $topic_title")
+    body = models.TextField(
+        help_text="Paragraphs separated by a blank line; start each line of a quotation with '>'; "
+        "*asterisks* for italics. Put $outcome_paragraph and $element_sentences where the assessment goes."
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"Letter template for {self.review}"
+
+    def clean(self):
+        check_placeholders(self.heading)
+        check_placeholders(self.body)
+
+
+class Letter(models.Model):
+    class State(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        APPROVED = "approved", "Approved"
+        ISSUED = "issued", "Issued"
+
+    assessment = models.ForeignKey("recommendations.Assessment", on_delete=models.PROTECT, related_name="letters")
+    review = models.ForeignKey("recommendations.Review", on_delete=models.PROTECT, related_name="letters")
+    force = models.ForeignKey("forces.Force", on_delete=models.PROTECT, related_name="letters")
+    version = models.PositiveSmallIntegerField(default=1)
+    replaces = models.OneToOneField(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="replaced_by",
+        help_text="The issued letter this version corrects.",
+    )  # fmt: skip
+    state = models.CharField(max_length=10, choices=State.choices, default=State.DRAFT)
+    heading = models.CharField(max_length=300)
+    body = models.TextField()
+    drafted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    drafted_at = models.DateTimeField(auto_now_add=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    approved_at = models.DateTimeField(null=True, blank=True)
+
+    # Set once, when issued: everything the letter shows, as it was that day.
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    issued_at = models.DateTimeField(null=True, blank=True)
+    letter_date = models.DateField(null=True, blank=True)
+    inspectorate_name = models.CharField(max_length=300, blank=True)
+    addressee_title = models.CharField(max_length=100, blank=True)
+    force_name = models.CharField(max_length=200, blank=True)
+    governance_title = models.CharField(max_length=200, blank=True)
+    signatory_name = models.CharField(max_length=200, blank=True)
+    signatory_titles = models.TextField(blank=True)
+    signature_png = models.BinaryField(null=True, blank=True)
+    sent_to = models.CharField(max_length=500, blank=True)
+    copied_to = models.CharField(max_length=500, blank=True)
+    pdf = models.BinaryField(null=True, blank=True)
+    pdf_sha256 = models.CharField("SHA-256 of the PDF", max_length=64, blank=True)
+
+    class Meta:
+        ordering = ["review", "force__name", "version"]
+        constraints = [
+            models.CheckConstraint(condition=Q(state__in=["draft", "approved", "issued"]), name="letter_state_valid"),
+            models.UniqueConstraint(fields=["assessment", "version"], name="one_letter_per_version"),
+            models.CheckConstraint(
+                condition=~Q(state="approved") | Q(approved_by__isnull=False, approved_at__isnull=False),
+                name="approved_letter_records_approver",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state="issued")
+                | Q(
+                    issued_by__isnull=False,
+                    issued_at__isnull=False,
+                    letter_date__isnull=False,
+                    pdf__isnull=False,
+                    pdf_sha256__regex=r"^[0-9a-f]{64}$",
+                ),
+                name="issued_letter_is_complete",
+            ),  # fmt: skip
+        ]
+
+    def __str__(self):
+        return f"Letter to {self.force} ({self.get_state_display().lower()}, version {self.version})"
+
+    def save(self, *args, **kwargs):
+        if self.pk:
+            stored_state = Letter.objects.filter(pk=self.pk).values_list("state", flat=True).first()
+            if stored_state == self.State.ISSUED:
+                raise FrozenLetterError("An issued letter cannot be changed. Make a corrected version instead.")
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("letters:detail", args=[self.pk])
+
+    def delete(self, *args, **kwargs):
+        if self.is_issued:
+            raise FrozenLetterError("An issued letter cannot be deleted.")
+        return super().delete(*args, **kwargs)
+
+    @property
+    def is_issued(self):
+        return self.state == self.State.ISSUED
+
+    @property
+    def is_editable(self):
+        return self.state in (self.State.DRAFT, self.State.APPROVED)
+
+    def pdf_matches(self):
+        return hashlib.sha256(bytes(self.pdf)).hexdigest() == self.pdf_sha256
+
+
+class FrozenLetterError(Exception):
+    """Raised by the code before the database trigger would refuse the same change."""
+
+
+class BulkJob(models.Model):
+    """Background work over a review's letters, with the progress its page shows."""
+
+    class Kind(models.TextChoices):
+        DRAFT = "draft", "Draft letters for all assessed forces"
+        ISSUE = "issue", "Issue all approved letters"
+
+    class State(models.TextChoices):
+        QUEUED = "queued", "Waiting to start"
+        RUNNING = "running", "Running"
+        DONE = "done", "Finished"
+
+    review = models.ForeignKey("recommendations.Review", on_delete=models.CASCADE, related_name="bulk_jobs")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
+    total = models.PositiveIntegerField(default=0)
+    done = models.PositiveIntegerField(default=0)
+    problems = models.TextField(blank=True)
+    started_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(condition=Q(kind__in=["draft", "issue"]), name="bulk_job_kind_valid"),
+            models.CheckConstraint(condition=Q(state__in=["queued", "running", "done"]), name="bulk_job_state_valid"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.done} of {self.total})"
+
+    @property
+    def problem_list(self):
+        return [line for line in self.problems.splitlines() if line]
