@@ -20,5 +20,6 @@ urlpatterns = [
     path("forces/", include("forces.urls")),
     path("manage/", include("inspections.urls")),
     path("", include("recommendations.urls")),
+    path("", include("letters.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from django.db import models
 from django.utils import timezone
 
+from letters.models import Letter
+
 from .models import Assessment, Extension, Review, Submission
 
 
@@ -16,6 +18,18 @@ class ForceStatus(models.TextChoices):
     SUBMITTED_ON_TIME = "on_time", "Submitted on time"
     SUBMITTED_LATE = "late", "Submitted late"
     ASSESSED = "assessed", "Assessed"
+    LETTER_DRAFTED = "drafted", "Letter drafted"
+    LETTER_APPROVED = "approved", "Letter approved"
+    LETTER_ISSUED = "issued", "Letter issued"
+
+
+# Statuses at which the assessment is done; the letter's progress follows.
+ASSESSED_OR_LATER = {
+    ForceStatus.ASSESSED, ForceStatus.LETTER_DRAFTED, ForceStatus.LETTER_APPROVED, ForceStatus.LETTER_ISSUED
+}  # fmt: skip
+LETTER_STATUS = {
+    "draft": ForceStatus.LETTER_DRAFTED, "approved": ForceStatus.LETTER_APPROVED, "issued": ForceStatus.LETTER_ISSUED
+}  # fmt: skip
 
 
 STATUS_TAG_COLOURS = {
@@ -23,7 +37,10 @@ STATUS_TAG_COLOURS = {
     ForceStatus.EXTENSION_GRANTED: "yellow",
     ForceStatus.SUBMITTED_ON_TIME: "blue",
     ForceStatus.SUBMITTED_LATE: "orange",
-    ForceStatus.ASSESSED: "green",
+    ForceStatus.ASSESSED: "turquoise",
+    ForceStatus.LETTER_DRAFTED: "purple",
+    ForceStatus.LETTER_APPROVED: "pink",
+    ForceStatus.LETTER_ISSUED: "green",
 }
 
 
@@ -42,6 +59,7 @@ class ForceRow:
     submissions: list = field(default_factory=list)
     extension: Extension | None = None
     assessment: Assessment | None = None
+    letter: object = None  # the latest version of the force's letter, if any
 
     @property
     def deadline(self) -> datetime.date:
@@ -54,6 +72,8 @@ class ForceRow:
 
     @property
     def status(self):
+        if self.letter:
+            return LETTER_STATUS[self.letter.state]
         if self.assessment:
             return ForceStatus.ASSESSED
         if self.submissions:
@@ -65,9 +85,13 @@ class ForceRow:
 
     @property
     def status_label(self):
-        if self.assessment:
+        if self.status == ForceStatus.ASSESSED:
             return f"Assessed: {self.assessment.outcome.name}"
         return self.status.label
+
+    @property
+    def is_assessed(self):
+        return self.status in ASSESSED_OR_LATER
 
     @property
     def tag_colour(self):
@@ -99,6 +123,9 @@ def rows_for_reviews(reviews, force_ids=None):
         submissions[submission.review_id, submission.force_id].append(submission)
     extensions = {(e.review_id, e.force_id): e for e in Extension.objects.filter(**scope)}
     assessments = {(a.review_id, a.force_id): a for a in Assessment.objects.filter(**scope).select_related("outcome")}
+    letters = {}
+    for letter in Letter.objects.filter(**scope).defer("pdf", "signature_png").order_by("version"):
+        letters[letter.review_id, letter.force_id] = letter  # the latest version wins
     through = Review.forces.through.objects.filter(review_id__in=review_ids).select_related("force")
     if force_ids is not None:
         through = through.filter(force_id__in=force_ids)
@@ -113,6 +140,7 @@ def rows_for_reviews(reviews, force_ids=None):
                 submissions=submissions[key],
                 extension=extensions.get(key),
                 assessment=assessments.get(key),
+                letter=letters.get(key),
             )
         )
     return rows

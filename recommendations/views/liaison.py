@@ -5,12 +5,13 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
 from accounts.access import liaison_officer_required
+from letters.models import Letter
 
 from ..access import get_row_for_liaison_officer
 from ..forms import DocumentsForm
 from ..models import Review
 from ..services import submission_upload
-from ..status import ForceStatus, rows_for_reviews
+from ..status import rows_for_reviews
 
 
 @liaison_officer_required
@@ -21,8 +22,8 @@ def force_home(request):
     rows.sort(key=lambda row: row.deadline)
     context = {
         "force": force,
-        "open_rows": [row for row in rows if row.status != ForceStatus.ASSESSED],
-        "past_rows": [row for row in rows if row.status == ForceStatus.ASSESSED],
+        "open_rows": [row for row in rows if not row.is_assessed],
+        "past_rows": [row for row in rows if row.is_assessed],
     }
     return render(request, "recommendations/liaison/force_home.html", context)
 
@@ -45,4 +46,6 @@ def liaison_review(request, pk):
             count = submission.documents.count()
             messages.success(request, f"{count} document{'s'[: count != 1]} received. We have emailed you a receipt.")
             return redirect("recommendations:liaison-review", row.review.pk)
-    return render(request, "recommendations/liaison/review.html", {"row": row, "review": row.review, "form": form})
+    letters = Letter.objects.filter(review=row.review, force=row.force, state=Letter.State.ISSUED).defer("pdf")
+    context = {"row": row, "review": row.review, "form": form, "letters": letters}
+    return render(request, "recommendations/liaison/review.html", context)

@@ -37,6 +37,7 @@ def review_detail(request, pk):
         "regions": sorted({row.force.region for row in all_rows if row.force.region}),
         "status": status,
         "region": region,
+        "latest_job": review.bulk_jobs.select_related(None).first(),
     }
     return render(request, "recommendations/review_detail.html", context)
 
@@ -48,7 +49,7 @@ def dashboard(request):
     open_reviews = []
     for review in reviews:
         rows = rows_by_review[review.pk]
-        if any(row.status != ForceStatus.ASSESSED for row in rows):
+        if any(row.status != ForceStatus.LETTER_ISSUED for row in rows):
             open_reviews.append((review, status_counts(rows), rows))
     context = {
         "open_reviews": open_reviews,
@@ -59,6 +60,9 @@ def dashboard(request):
             for row in rows
             if row.status in (ForceStatus.SUBMITTED_ON_TIME, ForceStatus.SUBMITTED_LATE)
         ],  # fmt: skip
+        "awaiting_approval": [
+            row for _, _, rows in open_reviews for row in rows if row.status == ForceStatus.LETTER_DRAFTED
+        ],
     }
     return render(request, "recommendations/dashboard.html", context)
 

@@ -1,0 +1,20 @@
+"""One access helper per object: 404 for letters the signed-in user may not see."""
+
+from django.shortcuts import get_object_or_404
+
+from .models import BulkJob, Letter
+
+
+def get_letter_for_inspector(pk):
+    return get_object_or_404(
+        Letter.objects.select_related("force", "review__recommendation", "review__lead_signatory", "replaces"), pk=pk
+    )
+
+
+def get_issued_letter_for_liaison_officer(request, pk):
+    """Liaison officers see the letters issued to their own force, never drafts, never another force's."""
+    return get_object_or_404(Letter, pk=pk, state=Letter.State.ISSUED, force_id=request.user.force_id)
+
+
+def get_job_for_inspector(pk):
+    return get_object_or_404(BulkJob.objects.select_related("review"), pk=pk)

@@ -1,0 +1,209 @@
+"""Inspector and signatory pages for letters; liaison officers' download of their force's letters."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from accounts.access import inspector_required, liaison_officer_required, signatory_required
+from config.pages import form_page
+from forces.models import Force
+from recommendations.access import get_force_row, get_review
+from recommendations.models import ElementJudgement, OutcomeCategory
+
+from .access import get_issued_letter_for_liaison_officer, get_job_for_inspector, get_letter_for_inspector
+from .forms import JudgementSentenceForm, LetterEditForm, LetterTemplateForm, OutcomeParagraphForm
+from .models import BulkJob, Letter, LetterTemplate
+from .pdf import render_pdf
+from .placeholders import PLACEHOLDERS
+from .presentation import LetterView, letter_view
+from .services import letter_approve, letter_correct, letter_draft, letter_edit, letter_issue
+from .tasks import start_job
+
+
+def pdf_response(pdf_bytes, filename, *, inline=False):
+    response = HttpResponse(bytes(pdf_bytes), content_type="application/pdf")
+    response["Content-Disposition"] = f'{"inline" if inline else "attachment"}; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def issued_filename(letter):
+    return f"{letter.review.slug}-{letter.force.slug}-v{letter.version}.pdf"
+
+
+@inspector_required
+def template_edit(request, pk):
+    review = get_review(pk)
+    template = LetterTemplate.objects.filter(review=review).first() or LetterTemplate(review=review)
+    form = LetterTemplateForm(request.POST or None, instance=template)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Letter template saved")
+        return redirect("letters:template", review.pk)
+    context = {
+        "review": review, "form": form, "placeholders": PLACEHOLDERS,
+        "elements": review.elements.prefetch_related("judgements"), "outcomes": review.outcome_categories.all(),
+    }  # fmt: skip
+    return render(request, "letters/template_edit.html", context)
+
+
+@inspector_required
+def sentence_edit(request, pk):
+    judgement = get_object_or_404(ElementJudgement.objects.select_related("element__review"), pk=pk)
+    form = JudgementSentenceForm(request.POST or None, instance=judgement)
+    review = judgement.element.review
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"Sentence saved for ‘{judgement.label}’")
+        return redirect("letters:template", review.pk)
+    title = f"Sentence for ‘{judgement.label}’"
+    return form_page(request, form, title=title, caption=judgement.element.name, back_url=template_url(review))
+
+
+@inspector_required
+def paragraph_edit(request, pk):
+    outcome = get_object_or_404(OutcomeCategory.objects.select_related("review"), pk=pk)
+    form = OutcomeParagraphForm(request.POST or None, instance=outcome)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"Paragraph saved for ‘{outcome.name}’")
+        return redirect("letters:template", outcome.review.pk)
+    title = f"Paragraph for ‘{outcome.name}’"
+    return form_page(request, form, title=title, caption="Outcome category", back_url=template_url(outcome.review))
+
+
+def template_url(review):
+    return reverse("letters:template", args=[review.pk])
+
+
+@require_POST
+@inspector_required
+def letter_create(request, pk, slug):
+    row = get_force_row(get_review(pk), get_object_or_404(Force, slug=slug))
+    try:
+        letter = letter_draft(row=row, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("recommendations:force-in-review", pk, slug)
+    messages.success(request, f"Letter drafted for {row.force.name}")
+    return redirect(letter)
+
+
+@inspector_required
+def letter_detail(request, pk):
+    letter = get_letter_for_inspector(pk)
+    versions = Letter.objects.filter(assessment_id=letter.assessment_id).defer("pdf").order_by("version")
+    context = {"letter": letter, "view": letter_view(letter), "versions": versions}
+    return render(request, "letters/letter_detail.html", context)
+
+
+@inspector_required
+def letter_edit_view(request, pk):
+    letter = get_letter_for_inspector(pk)
+    if not letter.is_editable:
+        messages.error(request, "An issued letter cannot be changed. Make a corrected version instead.")
+        return redirect(letter)
+    form = LetterEditForm(request.POST or None, initial={"heading": letter.heading, "body": letter.body})
+    if request.method == "POST" and form.is_valid():
+        letter_edit(letter=letter, by=request.user, **form.cleaned_data)
+        messages.success(request, "Draft saved")
+        return redirect(letter)
+    body = form.data.get("body", letter.body) if form.is_bound else letter.body
+    context = {"letter": letter, "form": form, "preview": preview_view(letter, body)}
+    return render(request, "letters/letter_edit.html", context)
+
+
+def preview_view(letter, body):
+    view = letter_view(letter)
+    return LetterView(**{**view.__dict__, "body": body})
+
+
+@require_POST
+@inspector_required
+def letter_preview(request, pk):
+    """The live preview: the edited text rendered exactly as the letter will render it."""
+    letter = get_letter_for_inspector(pk)
+    view = preview_view(letter, request.POST.get("body", "")[:200_000])
+    return HttpResponse(render_to_string("letters/includes/letter_body.html", {"view": view}))
+
+
+@inspector_required
+def letter_pdf(request, pk):
+    """Issued: the stored bytes, never rendered again. Otherwise a preview rendered from the draft."""
+    letter = get_letter_for_inspector(pk)
+    if letter.is_issued:
+        return pdf_response(letter.pdf, issued_filename(letter))
+    preview = render_pdf({"letter": letter_view(letter)})
+    return pdf_response(preview, f"draft-{letter.force.slug}.pdf", inline=True)
+
+
+@require_POST
+@inspector_required
+def letter_approve_view(request, pk):
+    letter = get_letter_for_inspector(pk)
+    try:
+        letter_approve(letter=letter, by=request.user)
+        messages.success(request, "Letter approved: a signatory can now issue it")
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect(letter)
+
+
+@require_POST
+@signatory_required
+def letter_issue_view(request, pk):
+    letter = get_letter_for_inspector(pk)
+    try:
+        letter = letter_issue(letter=letter, by=request.user)
+        messages.success(request, f"Letter issued and emailed to {letter.sent_to}")
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect(letter)
+
+
+@require_POST
+@inspector_required
+def letter_correct_view(request, pk):
+    letter = get_letter_for_inspector(pk)
+    try:
+        correction = letter_correct(letter=letter, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(letter)
+    messages.success(request, f"Version {correction.version} drafted: it will replace version {letter.version}")
+    return redirect(correction)
+
+
+@require_POST
+@inspector_required
+def bulk_start(request, pk, kind):
+    review = get_review(pk)
+    if kind == BulkJob.Kind.ISSUE and not request.user.is_signatory:
+        messages.error(request, "Only a signatory can issue letters.")
+        return redirect(review)
+    job = start_job(review=review, kind=kind, by=request.user)
+    return redirect("letters:job", job.pk)
+
+
+@inspector_required
+def job_detail(request, pk):
+    return render(request, "letters/job_detail.html", {"job": get_job_for_inspector(pk)})
+
+
+@inspector_required
+def job_progress(request, pk):
+    job = get_job_for_inspector(pk)
+    html = render_to_string("letters/includes/job_progress.html", {"job": job})
+    response = HttpResponse(html)
+    response["X-Job-Finished"] = "1" if job.state == BulkJob.State.DONE else "0"
+    return response
+
+
+@liaison_officer_required
+def liaison_letter_pdf(request, pk):
+    letter = get_issued_letter_for_liaison_officer(request, pk)
+    return pdf_response(letter.pdf, issued_filename(letter))
