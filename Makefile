@@ -9,9 +9,9 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 # A newcomer's laptop and the test suite run with DEBUG on; production never does.
-run test migrate demo: export DEBUG ?= 1
+run test migrate demo worker bench: export DEBUG ?= 1
 
-.PHONY: run test setup migrate demo lint lock clean
+.PHONY: run test setup migrate demo worker bench lint lock clean
 
 setup: $(VENV)/.installed static/build/.built
 
@@ -36,9 +36,14 @@ migrate: setup
 demo: migrate
 	$(MANAGE) load_demo_data
 
+# The task worker (drafting and issuing letters in bulk) runs beside the web server and stops with it.
 run: demo
-	@echo "Serving Recommendation Tracker at http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
+	@echo "Serving Recommendation Tracker at http://$(HOST):$(PORT)/ with its task worker (Ctrl-C stops both)"
+	$(MANAGE) db_worker --interval 1 & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+worker: migrate
+	$(MANAGE) db_worker
 
 test: setup
 	$(BIN)/pytest

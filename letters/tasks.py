@@ -1,7 +1,8 @@
 """Background work over a review's letters, run by `manage.py db_worker`, with progress kept on a BulkJob."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import F
+from django.db.models import F, Value
+from django.db.models.functions import Concat
 from django.utils import timezone
 from django_tasks import task
 
@@ -26,7 +27,7 @@ def run_job(job, items, action, describe):
             action(item)
         except (ValidationError, PermissionDenied) as error:
             problem = f"{describe(item)}: {' '.join(getattr(error, 'messages', [str(error)]))}\n"
-            BulkJob.objects.filter(pk=job.pk).update(problems=F("problems") + problem)
+            BulkJob.objects.filter(pk=job.pk).update(problems=Concat(F("problems"), Value(problem)))
         BulkJob.objects.filter(pk=job.pk).update(done=F("done") + 1)
     BulkJob.objects.filter(pk=job.pk).update(state=BulkJob.State.DONE, finished_at=timezone.now())
 

@@ -4,6 +4,7 @@ Without /usr/bin/chromium the browser tests skip with a notice (pytest -ra print
 REQUIRE_BROWSER is set, as CI sets it: there a missing browser is a failure, not a skip.
 """
 
+import importlib
 import json
 import os
 from pathlib import Path
@@ -72,3 +73,25 @@ def assert_accessible(page):
         for v in result["violations"]
     ]
     assert not violations, f"axe-core on {page.url}:\n" + json.dumps(violations, indent=2)
+
+
+@pytest.fixture(autouse=True)
+def letters_flushable(request):
+    """Browser tests end with a flush, which on SQLite deletes rows one by one: the triggers that keep
+    issued letters from being deleted would stop it. They are lifted for the flush only, and put back."""
+    if "live_server" not in request.fixturenames:
+        yield
+        return
+    request.getfixturevalue("transactional_db")
+    from django.db import connection
+
+    freeze = importlib.import_module("letters.migrations.0002_freeze_issued_letters")
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            for statement in freeze.SQLITE_REVERSE + freeze.SQLITE:
+                cursor.execute(statement)
+    yield
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            for statement in freeze.SQLITE_REVERSE:
+                cursor.execute(statement)

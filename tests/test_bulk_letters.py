@@ -1,0 +1,70 @@
+"""Drafting and issuing a review's letters in the background, with progress shown while it runs."""
+
+import io
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.urls import reverse
+
+from letters.models import BulkJob, Letter
+from tests.letter_helpers import add_letter_template, assess, draft
+
+
+@pytest.fixture
+def assessed_review(review, inspector):
+    add_letter_template(review)
+    for force in review.forces.filter(slug__in=["cheshire", "merseyside", "kent"]):
+        force.chief_officer_email = f"chief@{force.slug}.example.org"
+        force.save()
+        assess(review, force, inspector)
+    return review
+
+
+def run_worker():
+    call_command("db_worker", "--batch", "--no-startup-delay", stdout=io.StringIO(), stderr=io.StringIO())
+
+
+def test_draft_all_runs_in_the_worker_and_shows_progress(client, inspector, assessed_review):
+    client.force_login(inspector)
+    response = client.post(reverse("letters:draft-all", args=[assessed_review.pk]))
+    job = BulkJob.objects.get()
+    assert response["Location"] == reverse("letters:job", args=[job.pk])
+    assert Letter.objects.count() == 0  # nothing done inside the request
+    waiting = client.get(reverse("letters:job-progress", args=[job.pk]))
+    assert "Waiting to start: 0 of 3 letters" in waiting.content.decode()
+    assert waiting["X-Job-Finished"] == "0"
+
+    run_worker()
+
+    assert Letter.objects.filter(state=Letter.State.DRAFT).count() == 3
+    finished = client.get(reverse("letters:job-progress", args=[job.pk]))
+    assert "Finished: 3 of 3 letters" in finished.content.decode()
+    assert finished["X-Job-Finished"] == "1"
+
+
+def test_issue_all_issues_only_approved_letters_and_reports_problems(
+    client, signatory, inspector, assessed_review, django_capture_on_commit_callbacks
+):
+    forces = {force.slug: force for force in assessed_review.forces.filter(slug__in=["cheshire", "merseyside", "kent"])}
+    draft(assessed_review, forces["cheshire"], inspector, approve=True)
+    draft(assessed_review, forces["kent"], inspector, approve=True)
+    draft(assessed_review, forces["merseyside"], inspector)  # not approved: left alone
+    forces["kent"].chief_officer_email = ""
+    forces["kent"].save()
+    client.force_login(signatory)
+    client.post(reverse("letters:issue-all", args=[assessed_review.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        run_worker()
+    states = dict(Letter.objects.values_list("force__slug", "state"))
+    assert states == {"cheshire": "issued", "kent": "approved", "merseyside": "draft"}
+    job = BulkJob.objects.get()
+    assert (job.state, job.done, job.total) == (BulkJob.State.DONE, 2, 2)
+    assert "Kent Police: Add the chief officer's email address" in job.problems
+    assert [message.to for message in mail.outbox] == [["chief@cheshire.example.org"]]
+
+
+def test_only_signatories_may_issue_in_bulk(client, inspector, assessed_review):
+    client.force_login(inspector)
+    client.post(reverse("letters:issue-all", args=[assessed_review.pk]))
+    assert BulkJob.objects.count() == 0

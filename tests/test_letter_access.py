@@ -1,0 +1,86 @@
+"""Every letters page for every role; liaison officers see only letters issued to their own force."""
+
+import pytest
+from django.urls import reverse
+
+from letters.models import BulkJob
+from letters.services import letter_issue
+from tests.letter_helpers import add_letter_template, draft
+
+INSPECTORATE = {"inspector", "signatory"}
+
+
+@pytest.fixture
+def letters(review, cheshire, merseyside, inspector, signatory):
+    add_letter_template(review)
+    issued = letter_issue(letter=draft(review, cheshire, inspector, approve=True), by=signatory)
+    drafted = draft(review, merseyside, inspector)
+    job = BulkJob.objects.create(review=review, kind=BulkJob.Kind.DRAFT, started_by=inspector)
+    judgement = review.elements.first().judgements.first()
+    return {"issued": issued, "draft": drafted, "job": job, "review": review, "judgement": judgement}
+
+
+def inspector_get_urls(w):
+    return [
+        reverse("letters:template", args=[w["review"].pk]),
+        reverse("letters:sentence", args=[w["judgement"].pk]),
+        reverse("letters:paragraph", args=[w["review"].outcome_categories.first().pk]),
+        reverse("letters:detail", args=[w["issued"].pk]),
+        reverse("letters:detail", args=[w["draft"].pk]),
+        reverse("letters:edit", args=[w["draft"].pk]),
+        reverse("letters:pdf", args=[w["issued"].pk]),
+        reverse("letters:pdf", args=[w["draft"].pk]),
+        reverse("letters:job", args=[w["job"].pk]),
+        reverse("letters:job-progress", args=[w["job"].pk]),
+    ]
+
+
+def test_inspector_letter_pages(persona, letters):
+    for url in inspector_get_urls(letters):
+        response = persona.get(url)
+        expected = {"anonymous": 302}.get(persona.persona, 200 if persona.persona in INSPECTORATE else 403)
+        assert response.status_code == expected, url
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("letters:approve", {"inspector": 302, "signatory": 302}),
+        ("letters:issue", {"inspector": 403, "signatory": 302}),
+        ("letters:correct", {"inspector": 302, "signatory": 302}),
+        ("letters:preview", {"inspector": 200, "signatory": 200}),
+    ],
+)
+def test_letter_actions_by_role(persona, letters, name, expected):
+    response = persona.post(reverse(name, args=[letters["draft"].pk]), {"body": "text"})
+    default = 302 if persona.persona == "anonymous" else 403
+    assert response.status_code == expected.get(persona.persona, default)
+
+
+def test_actions_need_a_post(client, inspector, letters):
+    client.force_login(inspector)
+    for name in ["letters:approve", "letters:issue", "letters:correct", "letters:preview"]:
+        assert client.get(reverse(name, args=[letters["draft"].pk])).status_code == 405
+
+
+def test_liaison_officers_download_only_their_forces_issued_letters(persona, letters):
+    issued = persona.get(reverse("letters:liaison-pdf", args=[letters["issued"].pk]))  # Cheshire's
+    drafted = persona.get(reverse("letters:liaison-pdf", args=[letters["draft"].pk]))  # Merseyside's draft
+    expected_issued = {"anonymous": 302, "inspector": 403, "signatory": 403, "merseyside_officer": 404}
+    expected_draft = {"anonymous": 302, "inspector": 403, "signatory": 403}
+    assert issued.status_code == expected_issued.get(persona.persona, 200)
+    assert drafted.status_code == expected_draft.get(persona.persona, 404)
+    if issued.status_code == 200:
+        assert issued.content == bytes(letters["issued"].pdf)
+        assert issued["Content-Type"] == "application/pdf"
+        assert issued["Content-Disposition"].startswith("attachment;")
+
+
+def test_liaison_review_page_lists_only_issued_letters(client, cheshire_officer, merseyside_officer, letters):
+    url = reverse("recommendations:liaison-review", args=[letters["review"].pk])
+    client.force_login(cheshire_officer)
+    assert reverse("letters:liaison-pdf", args=[letters["issued"].pk]) in client.get(url).content.decode()
+    client.force_login(merseyside_officer)
+    html = client.get(url).content.decode()
+    assert "Letters issued to your force" not in html
+    assert reverse("letters:liaison-pdf", args=[letters["draft"].pk]) not in html
