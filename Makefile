@@ -45,6 +45,10 @@ run: demo
 worker: migrate
 	$(MANAGE) db_worker
 
+# Prints one letter's render time and memory, and the time to draft and issue a review's 43 letters.
+bench: migrate
+	$(MANAGE) bench_letters
+
 test: setup
 	$(BIN)/pytest
 

@@ -1,5 +1,6 @@
 """Shared fixtures: the real forces and the personas every view is checked against."""
 
+import importlib
 import io
 
 import pytest
@@ -101,3 +102,23 @@ def review(forces, signatory):
 
 def stored_files(media_root):
     return sorted(str(path.relative_to(media_root)) for path in media_root.rglob("*") if path.is_file())
+
+
+@pytest.fixture
+def transactional_letters(transactional_db):
+    """A committing database, for tests where another thread or a worker reads what the test wrote.
+
+    Such tests end with a flush, which on SQLite deletes rows one by one: the triggers that keep
+    issued letters from being deleted would stop it. They are lifted for the flush only, and put back."""
+    from django.db import connection
+
+    freeze = importlib.import_module("letters.migrations.0002_freeze_issued_letters")
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            for statement in freeze.SQLITE_REVERSE + freeze.SQLITE:
+                cursor.execute(statement)
+    yield
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            for statement in freeze.SQLITE_REVERSE:
+                cursor.execute(statement)

@@ -4,7 +4,6 @@ Without /usr/bin/chromium the browser tests skip with a notice (pytest -ra print
 REQUIRE_BROWSER is set, as CI sets it: there a missing browser is a failure, not a skip.
 """
 
-import importlib
 import json
 import os
 from pathlib import Path
@@ -76,22 +75,6 @@ def assert_accessible(page):
 
 
 @pytest.fixture(autouse=True)
-def letters_flushable(request):
-    """Browser tests end with a flush, which on SQLite deletes rows one by one: the triggers that keep
-    issued letters from being deleted would stop it. They are lifted for the flush only, and put back."""
-    if "live_server" not in request.fixturenames:
-        yield
-        return
-    request.getfixturevalue("transactional_db")
-    from django.db import connection
-
-    freeze = importlib.import_module("letters.migrations.0002_freeze_issued_letters")
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
-            for statement in freeze.SQLITE_REVERSE + freeze.SQLITE:
-                cursor.execute(statement)
-    yield
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
-            for statement in freeze.SQLITE_REVERSE:
-                cursor.execute(statement)
+def browser_database(request):
+    if "live_server" in request.fixturenames:
+        request.getfixturevalue("transactional_letters")
