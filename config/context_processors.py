@@ -6,7 +6,7 @@ from django.urls import reverse
 
 def navigation_for(user):
     """The service navigation items the signed-in role should see, as (label, url) pairs."""
-    items = [("Forces", reverse("forces:list"))]
+    items = [("Published letters", reverse("publications:letters")), ("Forces", reverse("forces:list"))]
     if not user.is_authenticated:
         return items
     if user.is_inspector:

@@ -109,6 +109,7 @@ INSTALLED_APPS = [
     "inspections",
     "recommendations",
     "letters",
+    "publications",
 ]
 
 MIDDLEWARE = [

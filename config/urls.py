@@ -21,5 +21,6 @@ urlpatterns = [
     path("manage/", include("inspections.urls")),
     path("", include("recommendations.urls")),
     path("", include("letters.urls")),
+    path("", include("publications.urls")),
     path("admin/", admin.site.urls),
 ]

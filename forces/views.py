@@ -1,8 +1,12 @@
 """Public pages about the forces: the list by region and a page per force."""
 
+from collections import defaultdict
 from itertools import groupby
 
 from django.shortcuts import get_object_or_404, render
+
+from publications.caching import public_page
+from publications.queries import public_entries
 
 from .models import Force
 
@@ -33,6 +37,7 @@ def group_rank(force):
     return (1, 0 if force.kind == Force.Kind.NATIONAL else 1)
 
 
+@public_page
 def force_list(request):
     forces = sorted(Force.objects.all(), key=lambda force: (group_rank(force), force.name))
     groups = [(heading, list(members)) for heading, members in groupby(forces, key=group_heading)]
@@ -40,6 +45,13 @@ def force_list(request):
     return render(request, "forces/force_list.html", {"groups": groups, "territorial_count": territorial_count})
 
 
+@public_page
 def force_detail(request, slug):
     force = get_object_or_404(Force, slug=slug)
-    return render(request, "forces/force_detail.html", {"force": force})
+    entries = list(public_entries().filter(letter__force=force).order_by("publication__release_at", "letter__version"))
+    history = defaultdict(list)
+    for entry in entries:
+        history[entry.letter.review.recommendation].append(entry)
+    latest = {entry.letter.review_id: entry for entry in entries}  # later versions overwrite earlier ones
+    context = {"force": force, "letters": list(reversed(latest.values())), "history": dict(history)}
+    return render(request, "forces/force_detail.html", context)

@@ -39,10 +39,14 @@ def reference_template(review):
     return template
 
 
-def issued_reference_letter(review, inspector, signatory):
-    """Merseyside's letter: drafted, approved and issued by Michael Cunningham on 2 October 2017."""
+def issued_reference_letters(review, inspector, signatory):
+    """Merseyside's and Cheshire's letters: issued by Michael Cunningham on 2 October 2017."""
     reference_template(review)
-    row = get_force_row(review, review.forces.get(slug="merseyside"))
+    return [issued_letter(review, slug, inspector, signatory) for slug in ["merseyside", "cheshire"]]
+
+
+def issued_letter(review, slug, inspector, signatory):
+    row = get_force_row(review, review.forces.get(slug=slug))
     letter = Letter.objects.filter(assessment=row.assessment).first() or letter_draft(row=row, by=inspector)
     if letter.is_issued:
         return letter

@@ -60,9 +60,9 @@ def signature_data_url(png_bytes):
     return SIGNATURE_PREFIX + base64.b64encode(png_bytes).decode() if png_bytes else ""
 
 
-def render_pdf(context):
-    """The PDF bytes of one letter: A4, tagged (PDF/UA-1), titled, in British English."""
+def render_pdf(context, template="letters/letter_pdf.html"):
+    """The PDF bytes of one letter (or overview): A4, tagged (PDF/UA-1), titled, in British English."""
     font_config, fetcher, stylesheet = resources()
-    html = render_to_string("letters/letter_pdf.html", context)
+    html = render_to_string(template, context)
     document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher)
     return document.write_pdf(stylesheets=[stylesheet], font_config=font_config, pdf_variant="pdf/ua-1")

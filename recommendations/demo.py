@@ -189,20 +189,23 @@ def reference_review(recommendation, signatory, inspector, officers):
                     "Our plan and the counter-corruption unit's review, as requested.")  # fmt: skip
     demo_submission(review, cheshire, officers["cheshire"], london(2017, 5, 30, 16, 2),
                     "Cheshire Constabulary's plan, approved by the chief officer group.")  # fmt: skip
-    assess_merseyside(review, merseyside, inspector)
+    assess(review, merseyside, inspector, OUTCOMES[3][0], ["Reflected"] + ["Already in place"] * 3,
+           "All elements were found in place in 2016; the plan reflects the new strategy.")  # fmt: skip
+    # As the press quoted Cheshire's letter: no evidence of a review of the counter-corruption unit.
+    assess(review, cheshire, inspector, OUTCOMES[2][0],
+           ["Reflected", "No evidence found", "Already commenced", "Already commenced"],
+           "Comprehensive plans; IT monitoring and work with support organisations already under way.")  # fmt: skip
     return review
 
 
-def assess_merseyside(review, force, inspector):
+def assess(review, force, inspector, outcome, labels, notes):
     if Assessment.objects.filter(review=review, force=force).exists():
         return
     assessment = Assessment.objects.create(
-        review=review, force=force, outcome=review.outcome_categories.get(name=OUTCOMES[3][0]),
-        notes="All elements were found in place during the 2016 inspection; the plan reflects the new strategy.",
+        review=review, force=force, outcome=review.outcome_categories.get(name=outcome), notes=notes,
         assessed_by=inspector, assessed_at=london(2017, 6, 20, 15, 30),
     )  # fmt: skip
-    for element in review.elements.all():
-        label = "Reflected" if element.position == 0 else "Already in place"
+    for element, label in zip(review.elements.all(), labels, strict=True):
         AssessmentJudgement.objects.create(
             assessment=assessment, element=element, judgement=element.judgements.get(label=label)
         )

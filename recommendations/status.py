@@ -8,6 +8,7 @@ from django.db import models
 from django.utils import timezone
 
 from letters.models import Letter
+from publications.models import PublishedLetter
 
 from .models import Assessment, Extension, Review, Submission
 
@@ -21,11 +22,13 @@ class ForceStatus(models.TextChoices):
     LETTER_DRAFTED = "drafted", "Letter drafted"
     LETTER_APPROVED = "approved", "Letter approved"
     LETTER_ISSUED = "issued", "Letter issued"
+    PUBLISHED = "published", "Published"
 
 
 # Statuses at which the assessment is done; the letter's progress follows.
 ASSESSED_OR_LATER = {
-    ForceStatus.ASSESSED, ForceStatus.LETTER_DRAFTED, ForceStatus.LETTER_APPROVED, ForceStatus.LETTER_ISSUED
+    ForceStatus.ASSESSED, ForceStatus.LETTER_DRAFTED, ForceStatus.LETTER_APPROVED, ForceStatus.LETTER_ISSUED,
+    ForceStatus.PUBLISHED,
 }  # fmt: skip
 LETTER_STATUS = {
     "draft": ForceStatus.LETTER_DRAFTED, "approved": ForceStatus.LETTER_APPROVED, "issued": ForceStatus.LETTER_ISSUED
@@ -41,6 +44,7 @@ STATUS_TAG_COLOURS = {
     ForceStatus.LETTER_DRAFTED: "purple",
     ForceStatus.LETTER_APPROVED: "pink",
     ForceStatus.LETTER_ISSUED: "green",
+    ForceStatus.PUBLISHED: "blue",
 }
 
 
@@ -60,6 +64,7 @@ class ForceRow:
     extension: Extension | None = None
     assessment: Assessment | None = None
     letter: object = None  # the latest version of the force's letter, if any
+    published: bool = False  # whether a letter of the force's has been released to the public
 
     @property
     def deadline(self) -> datetime.date:
@@ -72,6 +77,8 @@ class ForceRow:
 
     @property
     def status(self):
+        if self.published:
+            return ForceStatus.PUBLISHED
         if self.letter:
             return LETTER_STATUS[self.letter.state]
         if self.assessment:
@@ -126,6 +133,11 @@ def rows_for_reviews(reviews, force_ids=None):
     letters = {}
     for letter in Letter.objects.filter(**scope).defer("pdf", "signature_png").order_by("version"):
         letters[letter.review_id, letter.force_id] = letter  # the latest version wins
+    published = set(
+        PublishedLetter.objects.public(timezone.now())
+        .filter(**{f"letter__{name}": value for name, value in scope.items()})
+        .values_list("letter__review_id", "letter__force_id")
+    )
     through = Review.forces.through.objects.filter(review_id__in=review_ids).select_related("force")
     if force_ids is not None:
         through = through.filter(force_id__in=force_ids)
@@ -141,6 +153,7 @@ def rows_for_reviews(reviews, force_ids=None):
                 extension=extensions.get(key),
                 assessment=assessments.get(key),
                 letter=letters.get(key),
+                published=key in published,
             )
         )
     return rows

@@ -53,7 +53,9 @@ def test_reference_case(demo):
     rows = {row.force.slug: row for row in review_rows(review)}
     assert len(rows) == 43
     assert rows["merseyside"].assessment.outcome.name == "Already had all elements in place"
-    assert rows["cheshire"].status == ForceStatus.SUBMITTED_ON_TIME
+    assert rows["merseyside"].status == ForceStatus.PUBLISHED
+    assert rows["cheshire"].first_received_on <= review.submission_deadline  # submitted on time
+    assert rows["cheshire"].status == ForceStatus.LETTER_ISSUED  # issued on 2 October 2017, not published
     assert dict(status_counts(rows.values()))[ForceStatus.REQUESTED] == 41
     assert Document.objects.filter(submission__force__slug="merseyside").get().kind == "pdf"
 

@@ -49,7 +49,7 @@ def dashboard(request):
     open_reviews = []
     for review in reviews:
         rows = rows_by_review[review.pk]
-        if any(row.status != ForceStatus.LETTER_ISSUED for row in rows):
+        if any(row.status not in (ForceStatus.LETTER_ISSUED, ForceStatus.PUBLISHED) for row in rows):
             open_reviews.append((review, status_counts(rows), rows))
     context = {
         "open_reviews": open_reviews,

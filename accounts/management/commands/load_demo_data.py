@@ -5,7 +5,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts.demo import add_demo_force_emails, create_demo_accounts
-from letters.demo import issued_reference_letter
+from letters.demo import issued_reference_letters
+from publications.demo import published_reference_letter
 from recommendations.demo import create_reference_case
 
 
@@ -20,7 +21,8 @@ class Command(BaseCommand):
             users = create_demo_accounts(settings.DEMO_PASSWORD)
             review = create_reference_case(users)
             by_name = {user.username: user for user in users}
-            issued_reference_letter(review, by_name["inspector"], by_name["signatory"])
+            merseyside, _ = issued_reference_letters(review, by_name["inspector"], by_name["signatory"])
+            published_reference_letter(review, merseyside, by_name["inspector"])
         self.stdout.write(self.style.SUCCESS("Demo accounts (all with the same password):"))
         for user in users:
             self.stdout.write(

@@ -1,0 +1,132 @@
+"""Open data: published letters and outcomes as CSV and JSON, and an Atom feed of publications."""
+
+import csv
+import io
+import json
+
+from django.contrib.syndication.views import Feed
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+
+from .caching import public_page
+from .models import Publication
+from .queries import public_entries
+
+COLUMNS = [
+    ("id", "Stable identifier: review, force and version"),
+    ("review", "The review's identifier (its slug)"),
+    ("review_title", "The review's title"),
+    ("recommendation", "The recommendation's public reference"),
+    ("topic", "The topic's current name"),
+    ("force", "The force's identifier (data.police.uk id for territorial forces)"),
+    ("force_name", "The force's name as the letter gives it"),
+    ("ons_code", "The ONS police force area code"),
+    ("letter_date", "The date written on the letter (YYYY-MM-DD)"),
+    ("version", "1 for the first letter; higher for a corrected version"),
+    ("replaces", "The id of the version this one corrects, if any"),
+    ("published_at", "When it was released (ISO 8601, UTC)"),
+    ("outcome", "The force's outcome category"),
+    ("withdrawn_at", "When it was withdrawn (ISO 8601, UTC), if it was"),
+    ("withdrawal_reason", "Why it was withdrawn"),
+    ("pdf_url", "Where to download the PDF"),
+    ("pdf_sha256", "SHA-256 of the PDF's bytes"),
+]
+
+
+def record(entry, request):
+    letter = entry.letter
+    replaces = letter.replaces
+    return {
+        "id": entry.public_id,
+        "review": letter.review.slug,
+        "review_title": letter.review.title,
+        "recommendation": letter.review.recommendation.reference,
+        "topic": letter.review.recommendation.topic.name,
+        "force": letter.force.slug,
+        "force_name": letter.force_name,
+        "ons_code": letter.force.ons_code,
+        "letter_date": letter.letter_date.isoformat(),
+        "version": letter.version,
+        "replaces": f"{letter.review.slug}/{letter.force.slug}/v{replaces.version}" if replaces else "",
+        "published_at": entry.publication.release_at.astimezone(timezone.UTC).isoformat(),
+        "outcome": entry.outcome_name,
+        "withdrawn_at": entry.withdrawn_at.astimezone(timezone.UTC).isoformat() if entry.withdrawn_at else "",
+        "withdrawal_reason": entry.withdrawal_reason,
+        "pdf_url": request.build_absolute_uri(entry.get_pdf_url()),
+        "pdf_sha256": letter.pdf_sha256,
+    }
+
+
+def records(request):
+    entries = public_entries().select_related("letter__replaces").defer("letter__replaces__pdf")
+    entries = entries.order_by(
+        "publication__release_at", "letter__review__slug", "letter__force__slug", "letter__version"
+    )
+    return [record(entry, request) for entry in entries]
+
+
+@public_page
+def letters_csv(request):
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=[name for name, _ in COLUMNS])
+    writer.writeheader()
+    writer.writerows(records(request))
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="published-letters.csv"'
+    return response
+
+
+@public_page
+def letters_json(request):
+    body = {"columns": dict(COLUMNS), "letters": records(request)}
+    return HttpResponse(json.dumps(body, indent=2), content_type="application/json")
+
+
+@public_page
+def data_page(request):
+    return render(request, "publications/data.html", {"columns": COLUMNS})
+
+
+class PublicationsFeed(Feed):
+    feed_type = Atom1Feed
+    title = "Published assessment letters and national overviews"
+    subtitle = "Each entry is one publication: a review's letters released together, with its national overview."
+
+    def link(self):
+        return reverse("publications:letters")
+
+    def items(self):
+        return (
+            Publication.objects.released(timezone.now())
+            .select_related("review")
+            .defer("overview_pdf")
+            .prefetch_related("letters__letter__force")
+            .order_by("-release_at")[:50]
+        )
+
+    def item_title(self, publication):
+        return publication.overview_title or publication.review.title
+
+    def item_description(self, publication):
+        forces = ", ".join(sorted(entry.letter.force.name for entry in publication.letters.all()))
+        return f"Letters published to: {forces}."
+
+    def item_link(self, publication):
+        return reverse("publications:review", args=[publication.review.slug])
+
+    def item_guid(self, publication):
+        return f"publication-{publication.pk}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, publication):
+        return publication.release_at
+
+    def item_updateddate(self, publication):
+        return publication.release_at
+
+
+publications_feed = public_page(PublicationsFeed())

@@ -1,0 +1,56 @@
+"""Forms for scheduling a publication and withdrawing a published letter."""
+
+import datetime
+import re
+
+from django import forms
+from django.utils import timezone
+
+from config.forms import DateField, GovukForm
+
+
+class ScheduleForm(GovukForm, forms.Form):
+    submit_label = "Schedule publication"
+    release_on = DateField(label="Release date", help_text="Nothing is public before this moment")
+    release_time = forms.CharField(
+        label="Release time", max_length=5, initial="09:30", help_text="24-hour clock, for example 09:30"
+    )
+    letters = forms.ModelMultipleChoiceField(
+        queryset=None, widget=forms.CheckboxSelectMultiple, label="Letters to publish",
+        error_messages={"required": "Select at least one issued letter to publish"},
+    )  # fmt: skip
+    overview_title = forms.CharField(
+        max_length=300, required=False, label="Title of the national overview",
+        help_text="Leave blank to publish letters without a national overview, for example a corrected letter",
+    )  # fmt: skip
+    introduction = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 5}), required=False, max_length=20_000,
+        label="Introduction to the national overview",
+    )  # fmt: skip
+
+    def __init__(self, *args, letters, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["letters"].queryset = letters
+        self.fields["letters"].label_from_instance = lambda letter: (
+            f"{letter.force.name}{f' (version {letter.version})' if letter.version > 1 else ''}"
+        )
+        self.fields["letters"].initial = list(letters.values_list("pk", flat=True))
+
+    def clean_release_time(self):
+        value = self.cleaned_data["release_time"].strip()
+        match = re.fullmatch(r"([01]?\d|2[0-3]):([0-5]\d)", value)
+        if not match:
+            raise forms.ValidationError("Enter a release time on the 24-hour clock, for example 09:30")
+        return datetime.time(int(match[1]), int(match[2]))
+
+    def release_at(self):
+        day, time = self.cleaned_data["release_on"], self.cleaned_data["release_time"]
+        return timezone.make_aware(datetime.datetime.combine(day, time))
+
+
+class WithdrawForm(GovukForm, forms.Form):
+    submit_label = "Withdraw letter"
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}), max_length=2000, label="Reason (shown to the public)",
+        error_messages={"required": "Enter the reason for withdrawing the letter"},
+    )  # fmt: skip

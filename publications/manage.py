@@ -1,0 +1,63 @@
+"""Inspector pages: schedule a review's publication; withdraw a published letter."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+
+from accounts.access import inspector_required
+from config.pages import form_page
+from recommendations.access import get_review
+
+from .forms import ScheduleForm, WithdrawForm
+from .models import PublishedLetter
+from .services import letter_withdraw, publication_schedule, publishable_letters
+
+
+@inspector_required
+def publications_for_review(request, pk):
+    review = get_review(pk)
+    publications = review.publications.defer("overview_pdf").prefetch_related("letters__letter__force")
+    context = {"review": review, "publications": publications, "publishable": publishable_letters(review).count()}
+    return render(request, "publications/manage_publications.html", context)
+
+
+@inspector_required
+def schedule(request, pk):
+    review = get_review(pk)
+    form = ScheduleForm(request.POST or None, letters=publishable_letters(review))
+    if request.method == "POST" and form.is_valid():
+        try:
+            publication = publication_schedule(
+                review=review, letters=form.cleaned_data["letters"], release_at=form.release_at(),
+                overview_title=form.cleaned_data["overview_title"], introduction=form.cleaned_data["introduction"],
+                by=request.user,
+            )  # fmt: skip
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            count = publication.letters.count()
+            when = f"{publication.release_at:%-d %B %Y at %H:%M}"
+            messages.success(request, f"{count} letter{'s'[: count != 1]} will be published on {when}")
+            return redirect("publications:manage", review.pk)
+    return form_page(
+        request, form, title="Schedule publication", caption=review.title,
+        intro="The letters and the overview become public together at the release time, and not before.",
+        back_url=review.get_absolute_url(),
+    )  # fmt: skip
+
+
+@inspector_required
+def withdraw(request, pk):
+    entry = get_object_or_404(PublishedLetter.objects.select_related("letter__force", "publication__review"), pk=pk)
+    form = WithdrawForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        letter_withdraw(entry=entry, reason=form.cleaned_data["reason"], by=request.user)
+        messages.success(request, f"The letter to {entry.letter.force.name} has been withdrawn")
+        return redirect("publications:manage", entry.publication.review_id)
+    return form_page(
+        request, form, title=f"Withdraw the letter to {entry.letter.force.name}",
+        caption=entry.publication.review.title,
+        intro="The letter's page stays, with a notice giving the date and your reason. It is never silently removed.",
+        back_url=reverse("publications:manage", args=[entry.publication.review_id]),
+    )  # fmt: skip

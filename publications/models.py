@@ -1,0 +1,103 @@
+"""Publication: issued letters and a national overview released together at a set time (an embargo)."""
+
+import hashlib
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+
+class PublicationQuerySet(models.QuerySet):
+    def released(self, now=None):
+        return self.filter(release_at__lte=now or timezone.now())
+
+
+class Publication(models.Model):
+    """What a review makes public at one moment. Nothing of it is public before release_at."""
+
+    review = models.ForeignKey("recommendations.Review", on_delete=models.PROTECT, related_name="publications")
+    release_at = models.DateTimeField("release time")
+    overview_title = models.CharField(max_length=300, blank=True)
+    introduction = models.TextField(blank=True, help_text="The inspectorate's introduction to the national overview.")
+    overview_pdf = models.BinaryField(null=True, blank=True)
+    overview_sha256 = models.CharField(max_length=64, blank=True)
+    scheduled_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    scheduled_at = models.DateTimeField(auto_now_add=True)
+
+    objects = PublicationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["release_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(overview_title="") | Q(overview_sha256__regex=r"^[0-9a-f]{64}$"),
+                name="publication_overview_has_its_pdf",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.review} released {self.release_at:%-d %B %Y %H:%M}"
+
+    @property
+    def has_overview(self):
+        return bool(self.overview_title)
+
+    @property
+    def is_released(self):
+        return self.release_at <= timezone.now()
+
+    def overview_matches(self):
+        return hashlib.sha256(bytes(self.overview_pdf)).hexdigest() == self.overview_sha256
+
+
+class PublishedLetterQuerySet(models.QuerySet):
+    def public(self, now=None):
+        """Letters whose release time has passed, withdrawn or not (a withdrawal leaves a public notice)."""
+        return self.filter(publication__release_at__lte=now or timezone.now())
+
+
+class PublishedLetter(models.Model):
+    publication = models.ForeignKey(Publication, on_delete=models.PROTECT, related_name="letters")
+    letter = models.OneToOneField("letters.Letter", on_delete=models.PROTECT, related_name="publication_entry")
+    # Copied when scheduled, so the overview says what the assessments said on that day.
+    outcome_name = models.CharField(max_length=300)
+    outcome_position = models.PositiveSmallIntegerField()
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawal_reason = models.TextField(blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    objects = PublishedLetterQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["letter__force__name", "letter__version"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(withdrawn_at__isnull=True) | ~Q(withdrawal_reason=""),
+                name="withdrawal_gives_a_reason",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.letter} in {self.publication}"
+
+    def get_absolute_url(self):
+        """This version's own page: stable, whatever versions follow it."""
+        letter = self.letter
+        return reverse("publications:letter-version", args=[letter.review.slug, letter.force.slug, letter.version])
+
+    def get_pdf_url(self):
+        letter = self.letter
+        return reverse("publications:letter-version-pdf", args=[letter.review.slug, letter.force.slug, letter.version])
+
+    @property
+    def public_id(self):
+        """A stable identifier for open data: review, force and version."""
+        return f"{self.letter.review.slug}/{self.letter.force.slug}/v{self.letter.version}"
+
+    @property
+    def is_withdrawn(self):
+        return self.withdrawn_at is not None

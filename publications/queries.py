@@ -1,0 +1,57 @@
+"""What the public may see: published letters whose release time has passed."""
+
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+
+from inspections.models import TopicRename
+
+from .models import PublishedLetter
+
+ENTRY_RELATIONS = [
+    "publication", "letter__force", "letter__review__recommendation__topic", "letter__review__recommendation__report",
+]  # fmt: skip
+
+
+def public_entries(now=None):
+    return (
+        PublishedLetter.objects.public(now or timezone.now())
+        .select_related(*ENTRY_RELATIONS)
+        .defer("letter__pdf", "letter__signature_png", "publication__overview_pdf")
+    )
+
+
+def latest_public_entries(now=None):
+    """One entry per letter: a corrected version hides the version it replaces from lists."""
+    now = now or timezone.now()
+    replaced = PublishedLetter.objects.public(now).filter(letter__replaces=OuterRef("letter"))
+    return public_entries(now).exclude(Exists(replaced))
+
+
+def search(entries, text):
+    """Every word must appear in the letter, its force, or its topic under any name it has had."""
+    for word in text.split()[:12]:
+        former_names = TopicRename.objects.filter(
+            topic=OuterRef("letter__review__recommendation__topic"), former_name__icontains=word
+        )
+        entries = entries.filter(
+            Q(letter__body__icontains=word)
+            | Q(letter__heading__icontains=word)
+            | Q(letter__force_name__icontains=word)
+            | Q(letter__review__recommendation__topic__name__icontains=word)
+            | Exists(former_names)
+        )
+    return entries
+
+
+def filter_entries(entries, *, force="", topic="", review="", year="", q=""):
+    if force:
+        entries = entries.filter(letter__force__slug=force)
+    if topic:
+        entries = entries.filter(letter__review__recommendation__topic_id=topic)
+    if review:
+        entries = entries.filter(letter__review__slug=review)
+    if year and year.isdigit():
+        entries = entries.filter(letter__letter_date__year=int(year))
+    if q:
+        entries = search(entries, q)
+    return entries

@@ -1,0 +1,78 @@
+"""Scheduling a review's publication, and withdrawing a published letter."""
+
+import hashlib
+
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from letters.models import Letter
+from letters.pdf import render_pdf
+
+from .models import Publication, PublishedLetter
+from .overview import Overview
+
+
+def publishable_letters(review):
+    """Issued letters of the review not yet in any publication."""
+    return (
+        Letter.objects.filter(review=review, state=Letter.State.ISSUED, publication_entry__isnull=True)
+        .select_related("force", "assessment__outcome")
+        .defer("pdf")
+        .order_by("force__name", "version")
+    )
+
+
+@transaction.atomic
+def publication_schedule(*, review, letters, release_at, overview_title, introduction, by) -> Publication:
+    """Schedule letters (and the overview) for release; nothing is public until release_at.
+
+    Everything is prepared now, the overview PDF included, so that at the release time the pages
+    simply start showing it: no job has to run.
+    """
+    letters = list(letters)
+    if not letters:
+        raise ValidationError("Select at least one issued letter to publish.")
+    if any(letter.state != Letter.State.ISSUED or letter.review_id != review.pk for letter in letters):
+        raise ValidationError("Only this review's issued letters can be published.")
+    entries = [
+        PublishedLetter(
+            letter=letter,
+            outcome_name=letter.assessment.outcome.name,
+            outcome_position=letter.assessment.outcome.position,
+        )
+        for letter in letters
+    ]
+    overview_pdf = None
+    if overview_title:
+        overview = Overview(review=review, entries=entries, title=overview_title, introduction=introduction)
+        overview_pdf = render_pdf({"overview": overview}, template="publications/overview_pdf.html")
+    publication = Publication.objects.create(
+        review=review, release_at=release_at, overview_title=overview_title, introduction=introduction,
+        overview_pdf=overview_pdf, overview_sha256=hashlib.sha256(overview_pdf).hexdigest() if overview_pdf else "",
+        scheduled_by=by,
+    )  # fmt: skip
+    for entry in entries:
+        entry.publication = publication
+    PublishedLetter.objects.bulk_create(entries)
+    transaction.on_commit(clear_public_pages)
+    return publication
+
+
+@transaction.atomic
+def letter_withdraw(*, entry, reason, by) -> PublishedLetter:
+    """Withdraw a published letter: its page stays, with a public notice saying when and why."""
+    entry = PublishedLetter.objects.select_for_update().get(pk=entry.pk)
+    if entry.is_withdrawn:
+        return entry
+    if not reason.strip():
+        raise ValidationError("Give the reason for withdrawing the letter: it is shown to the public.")
+    entry.withdrawn_at, entry.withdrawal_reason, entry.withdrawn_by = timezone.now(), reason.strip(), by
+    entry.save(update_fields=["withdrawn_at", "withdrawal_reason", "withdrawn_by"])
+    transaction.on_commit(clear_public_pages)
+    return entry
+
+
+def clear_public_pages():
+    cache.clear()

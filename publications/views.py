@@ -1,0 +1,135 @@
+"""Public pages: published letters, national overviews, recommendations, open data. No sign-in."""
+
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from forces.models import Force
+from inspections.models import Topic
+from letters.presentation import issued_view
+from recommendations.models import Recommendation, Review
+
+from .caching import public_page
+from .models import Publication
+from .overview import Overview, latest_per_force
+from .queries import filter_entries, latest_public_entries, public_entries
+
+PAGE_SIZE = 25
+FILTERS = ["force", "topic", "review", "year", "q"]
+
+
+def filter_options():
+    entries = latest_public_entries()
+    return {
+        "forces": Force.objects.filter(letters__publication_entry__in=entries).distinct().order_by("name"),
+        "topics": Topic.objects.filter(recommendations__reviews__letters__publication_entry__in=entries).distinct(),
+        "reviews": Review.objects.filter(letters__publication_entry__in=entries).distinct().order_by("title"),
+        "years": sorted({day.year for day in entries.values_list("letter__letter_date", flat=True)}, reverse=True),
+    }
+
+
+@public_page
+def letter_list(request):
+    chosen = {name: request.GET.get(name, "").strip()[:200] for name in FILTERS}
+    entries = filter_entries(latest_public_entries(), **chosen).order_by(
+        "-publication__release_at", "letter__force__name"
+    )
+    page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = "&".join(f"{name}={value}" for name, value in chosen.items() if value)
+    context = {"page": page, "chosen": chosen, "query": query, **filter_options()}
+    return render(request, "publications/letter_list.html", context)
+
+
+def versions_of(review_slug, force_slug):
+    entries = list(
+        public_entries()
+        .filter(letter__review__slug=review_slug, letter__force__slug=force_slug)
+        .order_by("letter__version")
+    )
+    if not entries:
+        raise Http404("No published letter.")
+    return entries
+
+
+def chosen_version(entries, version):
+    if version is None:
+        return entries[-1]
+    for entry in entries:
+        if entry.letter.version == version:
+            return entry
+    raise Http404("No such version.")
+
+
+@public_page
+def letter_detail(request, review_slug, force_slug, version=None):
+    entries = versions_of(review_slug, force_slug)
+    entry = chosen_version(entries, version)
+    context = {"entry": entry, "view": issued_view(entry.letter), "versions": entries, "latest": entries[-1]}
+    return render(request, "publications/letter_detail.html", context)
+
+
+def stored_pdf(pdf_bytes, sha256, filename):
+    """PDFs are served from the bytes stored when issued: never rendered on request."""
+    response = HttpResponse(bytes(pdf_bytes), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["ETag"] = f'"{sha256}"'
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+def letter_pdf(request, review_slug, force_slug, version=None):
+    entries = versions_of(review_slug, force_slug)
+    entry = chosen_version(entries, version)
+    if entry.is_withdrawn:
+        return render(request, "publications/withdrawn.html", {"entry": entry}, status=410)
+    letter = entry.letter
+    letter.refresh_from_db(fields=["pdf"])
+    return stored_pdf(letter.pdf, letter.pdf_sha256, f"{review_slug}-{force_slug}-v{letter.version}.pdf")
+
+
+def released_overview(slug):
+    review = get_object_or_404(Review.objects.select_related("recommendation__topic"), slug=slug)
+    publications = list(review.publications.released(timezone.now()).defer("overview_pdf"))
+    if not publications:
+        raise Http404("Nothing of this review is published.")
+    entries = latest_per_force(public_entries().filter(letter__review=review))
+    with_overview = [publication for publication in publications if publication.has_overview]
+    latest = with_overview[-1] if with_overview else None
+    overview = Overview(
+        review=review, entries=entries, title=latest.overview_title if latest else review.title,
+        introduction=latest.introduction if latest else "",
+    )  # fmt: skip
+    return review, overview, latest
+
+
+@public_page
+def review_overview(request, slug):
+    review, overview, publication = released_overview(slug)
+    context = {"review": review, "overview": overview, "publication": publication}
+    return render(request, "publications/review_overview.html", context)
+
+
+def overview_pdf(request, slug):
+    review, _, publication = released_overview(slug)
+    if publication is None:
+        raise Http404("This review has no published overview.")
+    publication = Publication.objects.get(pk=publication.pk)
+    return stored_pdf(publication.overview_pdf, publication.overview_sha256, f"{slug}-national-overview.pdf")
+
+
+@public_page
+def recommendation_detail(request, reference):
+    recommendation = get_object_or_404(
+        Recommendation.objects.select_related("report", "topic", "cause_of_concern").prefetch_related(
+            Prefetch("reviews", Review.objects.filter(publications__release_at__lte=timezone.now()).distinct())
+        ),
+        reference=reference,
+        report__published_on__lte=timezone.localdate(),
+    )
+    entries = (
+        latest_public_entries().filter(letter__review__recommendation=recommendation).order_by("letter__force__name")
+    )
+    context = {"recommendation": recommendation, "entries": entries}
+    return render(request, "publications/recommendation_detail.html", context)
