@@ -4,8 +4,10 @@ from functools import wraps
 
 from django.core.cache import cache
 from django.db.models import Count, Max
+from django.http import Http404
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.views.defaults import page_not_found
 
 from .models import Publication
 
@@ -22,21 +24,30 @@ def public_state():
     return f"{state['released']}:{withdrawn}"
 
 
+def render_view(view, request, *args, **kwargs):
+    """The view's response, a 'not found' page included, so that its headers can be set here."""
+    try:
+        response = view(request, *args, **kwargs)
+    except Http404 as exception:
+        response = page_not_found(request, exception)
+    if hasattr(response, "render"):
+        response.render()
+    return response
+
+
 def public_page(view):
     """Serve anonymous visitors from the cache; signed-in users always get a fresh, private page."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if request.user.is_authenticated:
-            response = view(request, *args, **kwargs)
+            response = render_view(view, request, *args, **kwargs)
             patch_cache_control(response, private=True, no_cache=True)
             return response
         key = f"public-page:{public_state()}:{request.get_full_path()}"
         response = cache.get(key)
         if response is None:
-            response = view(request, *args, **kwargs)
-            if hasattr(response, "render"):
-                response.render()
+            response = render_view(view, request, *args, **kwargs)
             if response.status_code == 200:
                 cache.set(key, response, PUBLIC_PAGE_SECONDS)
         if response.status_code == 200:

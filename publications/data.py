@@ -1,6 +1,7 @@
 """Open data: published letters and outcomes as CSV and JSON, and an Atom feed of publications."""
 
 import csv
+import datetime
 import io
 import json
 
@@ -51,9 +52,9 @@ def record(entry, request):
         "letter_date": letter.letter_date.isoformat(),
         "version": letter.version,
         "replaces": f"{letter.review.slug}/{letter.force.slug}/v{replaces.version}" if replaces else "",
-        "published_at": entry.publication.release_at.astimezone(timezone.UTC).isoformat(),
+        "published_at": entry.publication.release_at.astimezone(datetime.UTC).isoformat(),
         "outcome": entry.outcome_name,
-        "withdrawn_at": entry.withdrawn_at.astimezone(timezone.UTC).isoformat() if entry.withdrawn_at else "",
+        "withdrawn_at": entry.withdrawn_at.astimezone(datetime.UTC).isoformat() if entry.withdrawn_at else "",
         "withdrawal_reason": entry.withdrawal_reason,
         "pdf_url": request.build_absolute_uri(entry.get_pdf_url()),
         "pdf_sha256": letter.pdf_sha256,
