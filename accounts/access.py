@@ -4,6 +4,11 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+
+from config.audit import audit
+
+from .two_factor import needs_second_factor, second_factor_url
 
 
 def role_required(check):
@@ -11,7 +16,10 @@ def role_required(check):
         @wraps(view)
         @login_required
         def wrapper(request, *args, **kwargs):
+            if needs_second_factor(request.user):
+                return redirect(second_factor_url(request.user, request.get_full_path()))
             if not check(request.user):
+                audit("access.refused", request, status=403, role=request.user.role)
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 

@@ -23,6 +23,13 @@ class GovukForm:
         helper.layout = Layout(*self.fields, Button("submit", self.submit_label, data_prevent_double_click="true"))
         return helper
 
+    @property
+    def no_tag_helper(self):
+        """The same layout, for a template that writes its own <form> tag."""
+        helper = self.helper
+        helper.form_tag = False
+        return helper
+
     def __getitem__(self, name):
         # crispy-forms-gds prints labels and hints with |safe; some of ours come from the database.
         bound_field = super().__getitem__(name)

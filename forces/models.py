@@ -3,6 +3,8 @@
 from django.db import models
 from django.urls import reverse
 
+from config.history import AuditedQuerySet, audit_history
+
 
 class Force(models.Model):
     class Kind(models.TextChoices):
@@ -30,6 +32,9 @@ class Force(models.Model):
     chief_officer_email = models.EmailField("chief officer's office email", blank=True)
     governance_email = models.EmailField("governance body's email", blank=True)
     notes = models.TextField(blank=True)
+
+    objects = AuditedQuerySet.as_manager()
+    history = audit_history()
 
     class Meta:
         ordering = ["name"]

@@ -4,6 +4,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from config.history import AuditedQuerySet, audit_history
+
 
 class InspectionReport(models.Model):
     class Scope(models.TextChoices):
@@ -17,6 +19,9 @@ class InspectionReport(models.Model):
     scope = models.CharField(max_length=10, choices=Scope.choices, default=Scope.NATIONAL)
     force = models.ForeignKey("forces.Force", on_delete=models.PROTECT, null=True, blank=True, related_name="reports")
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = AuditedQuerySet.as_manager()
+    history = audit_history()
 
     class Meta:
         ordering = ["-published_on", "title"]
@@ -39,6 +44,9 @@ class Topic(models.Model):
 
     name = models.CharField(max_length=200, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = AuditedQuerySet.as_manager()
+    history = audit_history()
 
     class Meta:
         ordering = ["name"]
@@ -77,6 +85,9 @@ class CauseOfConcern(models.Model):
     topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="causes_of_concern")
     text = models.TextField()
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = AuditedQuerySet.as_manager()
+    history = audit_history()
 
     class Meta:
         ordering = ["report", "pk"]

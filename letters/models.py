@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from config.history import AuditedQuerySet, audit_history
+
 from .placeholders import check_placeholders
 
 
@@ -20,6 +22,9 @@ class LetterTemplate(models.Model):
         "*asterisks* for italics. Put $outcome_paragraph and $element_sentences where the assessment goes."
     )
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = AuditedQuerySet.as_manager()
+    history = audit_history()
 
     def __str__(self):
         return f"Letter template for {self.review}"
@@ -70,6 +75,10 @@ class Letter(models.Model):
     copied_to = models.CharField(max_length=500, blank=True)
     pdf = models.BinaryField(null=True, blank=True)
     pdf_sha256 = models.CharField("SHA-256 of the PDF", max_length=64, blank=True)
+
+    objects = AuditedQuerySet.as_manager()
+    # The PDF's bytes are kept once, on the letter; the history records their SHA-256.
+    history = audit_history(excluded_fields=["pdf", "signature_png"])
 
     class Meta:
         ordering = ["review", "force__name", "version"]

@@ -8,8 +8,10 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from config.history import AuditedQuerySet, audit_history
 
-class PublicationQuerySet(models.QuerySet):
+
+class PublicationQuerySet(AuditedQuerySet):
     def released(self, now=None):
         return self.filter(release_at__lte=now or timezone.now())
 
@@ -27,6 +29,7 @@ class Publication(models.Model):
     scheduled_at = models.DateTimeField(auto_now_add=True)
 
     objects = PublicationQuerySet.as_manager()
+    history = audit_history(excluded_fields=["overview_pdf"])
 
     class Meta:
         ordering = ["release_at", "pk"]
@@ -52,7 +55,7 @@ class Publication(models.Model):
         return hashlib.sha256(bytes(self.overview_pdf)).hexdigest() == self.overview_sha256
 
 
-class PublishedLetterQuerySet(models.QuerySet):
+class PublishedLetterQuerySet(AuditedQuerySet):
     def public(self, now=None):
         """Letters whose release time has passed, withdrawn or not (a withdrawal leaves a public notice)."""
         return self.filter(publication__release_at__lte=now or timezone.now())
@@ -71,6 +74,7 @@ class PublishedLetter(models.Model):
     )
 
     objects = PublishedLetterQuerySet.as_manager()
+    history = audit_history()
 
     class Meta:
         ordering = ["letter__force__name", "letter__version"]

@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from letters.models import Letter
 from letters.pdf import render_pdf
@@ -55,7 +56,7 @@ def publication_schedule(*, review, letters, release_at, overview_title, introdu
     )  # fmt: skip
     for entry in entries:
         entry.publication = publication
-    PublishedLetter.objects.bulk_create(entries)
+    bulk_create_with_history(entries, PublishedLetter, default_user=by)
     transaction.on_commit(clear_public_pages)
     return publication
 

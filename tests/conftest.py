@@ -5,6 +5,9 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.demo import SIGNATORY_TITLES
 from accounts.models import User
@@ -122,3 +125,21 @@ def transactional_letters(transactional_db):
         with connection.cursor() as cursor:
             for statement in freeze.SQLITE_REVERSE:
                 cursor.execute(statement)
+
+
+class VerifiedClient(Client):
+    """A test client whose force_login also completes the second factor for inspectorate staff,
+    as signing in through the pages would. Tests of the second factor itself use Client."""
+
+    def force_login(self, user, backend=None):
+        super().force_login(user, backend)
+        if user.is_inspector:
+            device, _ = TOTPDevice.objects.get_or_create(user=user, name="Test app", defaults={"confirmed": True})
+            session = self.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+
+
+@pytest.fixture
+def client():
+    return VerifiedClient()

@@ -26,6 +26,7 @@ def test_empty_form_names_each_missing_field(client, db):
 def test_right_password_signs_in_and_sign_out_signs_out(client, inspector):
     response = client.post(reverse("accounts:sign-in"), {"username": "inspector", "password": PASSWORD})
     assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:two-factor-setup"))  # staff: second factor next
     assert client.session["_auth_user_id"] == str(inspector.pk)
     assert "Sign out" in client.get(reverse("home")).content.decode()
 
@@ -33,10 +34,10 @@ def test_right_password_signs_in_and_sign_out_signs_out(client, inspector):
     assert "_auth_user_id" not in client.session
 
 
-def test_sign_in_refuses_to_redirect_off_site(client, inspector):
+def test_sign_in_refuses_to_redirect_off_site(client, cheshire_officer):
     response = client.post(
         reverse("accounts:sign-in") + "?next=https://evil.example.com/",
-        {"username": "inspector", "password": PASSWORD, "next": "https://evil.example.com/"},
+        {"username": "cheshire", "password": PASSWORD, "next": "https://evil.example.com/"},
     )
     assert response.status_code == 302
     assert response["Location"] == reverse("home")

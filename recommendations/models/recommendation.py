@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from config.history import AuditedQuerySet, audit_history
 from forces.models import Force
 
 
@@ -46,6 +47,9 @@ class Recommendation(models.Model):
         Force, blank=True, related_name="recommendations", help_text="The chosen forces, when not all."
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = AuditedQuerySet.as_manager()
+    history = audit_history(m2m_fields=[forces])
 
     class Meta:
         ordering = ["report", "reference"]

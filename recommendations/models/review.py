@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
+from config.history import AuditedQuerySet, audit_history
 from forces.models import Force
 
 
@@ -33,6 +34,9 @@ class Review(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = AuditedQuerySet.as_manager()
+    history = audit_history(m2m_fields=[forces])
+
     class Meta:
         ordering = ["-request_date", "title"]
         constraints = [
@@ -56,6 +60,9 @@ class AssessmentElement(models.Model):
     position = models.PositiveSmallIntegerField(default=0)
     name = models.CharField(max_length=300)
 
+    objects = AuditedQuerySet.as_manager()
+    history = audit_history()
+
     class Meta:
         ordering = ["position", "pk"]
         constraints = [models.UniqueConstraint(fields=["review", "name"], name="element_name_unique_in_review")]
@@ -74,6 +81,9 @@ class ElementJudgement(models.Model):
         blank=True, help_text="What a letter says for this judgement. Leave blank to say nothing."
     )
 
+    objects = AuditedQuerySet.as_manager()
+    history = audit_history()
+
     class Meta:
         ordering = ["position", "pk"]
         constraints = [models.UniqueConstraint(fields=["element", "label"], name="judgement_label_unique_in_element")]
@@ -87,6 +97,9 @@ class OutcomeCategory(models.Model):
     position = models.PositiveSmallIntegerField(default=0)
     name = models.CharField(max_length=300)
     letter_paragraph = models.TextField(blank=True, help_text="What a letter says to a force in this category.")
+
+    objects = AuditedQuerySet.as_manager()
+    history = audit_history()
 
     class Meta:
         ordering = ["position", "pk"]
@@ -105,6 +118,9 @@ class Assessment(models.Model):
     assessed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     assessed_at = models.DateTimeField()
 
+    objects = AuditedQuerySet.as_manager()
+    history = audit_history()
+
     class Meta:
         ordering = ["review", "force__name"]
         constraints = [models.UniqueConstraint(fields=["review", "force"], name="one_assessment_per_force_per_review")]
@@ -117,6 +133,9 @@ class AssessmentJudgement(models.Model):
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="judgements")
     element = models.ForeignKey(AssessmentElement, on_delete=models.PROTECT, related_name="+")
     judgement = models.ForeignKey(ElementJudgement, on_delete=models.PROTECT, related_name="+")
+
+    objects = AuditedQuerySet.as_manager()
+    history = audit_history()
 
     class Meta:
         ordering = ["element__position", "element__pk"]

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from config.history import AuditedQuerySet, audit_history
 from forces.models import Force
 
 
@@ -35,6 +36,9 @@ class Submission(models.Model):
     received_at = models.DateTimeField(help_text="When the inspectorate received it.")
     created_at = models.DateTimeField(default=timezone.now)
 
+    objects = AuditedQuerySet.as_manager()
+    history = audit_history()
+
     class Meta:
         ordering = ["received_at", "pk"]
         constraints = [
@@ -57,6 +61,9 @@ class Document(models.Model):
     size = models.PositiveBigIntegerField()
     sha256 = models.CharField("SHA-256", max_length=64)
 
+    objects = AuditedQuerySet.as_manager()
+    history = audit_history()
+
     class Meta:
         ordering = ["pk"]
 
@@ -78,6 +85,9 @@ class Extension(models.Model):
     reason = models.TextField()
     granted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     granted_at = models.DateTimeField(default=timezone.now)
+
+    objects = AuditedQuerySet.as_manager()
+    history = audit_history()
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["review", "force"], name="one_extension_per_force_per_review")]

@@ -12,6 +12,7 @@ import pytest
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 AXE_JS = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+AXE_SOURCE = AXE_JS.read_text() if AXE_JS.exists() else ""
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 # Playwright's sync API runs an event loop in the test's thread; the ORM calls the tests make
@@ -60,7 +61,7 @@ def page(browser, live_server):
 
 def assert_accessible(page):
     """Run axe-core on the page as it stands; fail with each WCAG 2.2 AA violation described."""
-    page.add_script_tag(path=str(AXE_JS))
+    page.evaluate(AXE_SOURCE)  # evaluated by the browser's tools, so the page's CSP (rightly) has no say
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_22_AA)
     violations = [
         {

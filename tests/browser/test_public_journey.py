@@ -5,6 +5,7 @@ import re
 from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible
+from tests.browser.test_review_journey import current_code
 from tests.conftest import PASSWORD
 
 
@@ -33,7 +34,12 @@ def test_home_force_page_sign_in_and_out(page, forces, inspector):
     assert_accessible(page)
 
     page.get_by_label("Password").fill(PASSWORD)
+    code = current_code("inspector")
     page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Enter your code")
+    assert_accessible(page)
+    page.get_by_label("Code").fill(code)
+    page.get_by_role("button", name="Continue").click()
     expect(page.get_by_text("You are signed in as")).to_be_visible()
     expect(page.get_by_role("link", name="Reference data")).to_be_visible()
     assert_accessible(page)

@@ -19,6 +19,7 @@ from letters.demo import REFERENCE_BODY
 from letters.models import BulkJob, Letter, LetterTemplate
 from letters.pdf import render_pdf
 from letters.presentation import issued_view
+from letters.services import letter_approve
 from letters.tasks import draft_all_letters, issue_approved_letters
 from recommendations.demo import ELEMENTS, OUTCOMES, add_framework, reference_report
 from recommendations.models import Assessment, AssessmentJudgement, Review
@@ -72,17 +73,18 @@ class Command(BaseCommand):
                 review=review, force=force, outcome=outcomes[index % 4], assessed_by=signatory,
                 assessed_at=timezone.now(),
             )  # fmt: skip
-            AssessmentJudgement.objects.bulk_create(
-                AssessmentJudgement(assessment=assessment, element=element, judgement=element.judgements.all()[1])
-                for element in elements
-            )
+            for element in elements:
+                AssessmentJudgement.objects.create(
+                    assessment=assessment, element=element, judgement=element.judgements.all()[1]
+                )
         return review, signatory
 
     def bulk(self, review, signatory):
         started = time.perf_counter()
         draft_all_letters.func(BulkJob.objects.create(review=review, kind="draft", started_by=signatory).pk)
         drafted = time.perf_counter() - started
-        Letter.objects.filter(review=review).update(state="approved", approved_by=signatory, approved_at=timezone.now())
+        for letter in Letter.objects.filter(review=review):
+            letter_approve(letter=letter, by=signatory)
         started = time.perf_counter()
         issue_approved_letters.func(BulkJob.objects.create(review=review, kind="issue", started_by=signatory).pk)
         issued = time.perf_counter() - started

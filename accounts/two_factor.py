@@ -1,0 +1,125 @@
+"""Two-factor sign-in for inspectorate staff: an authenticator app (TOTP), with recovery codes."""
+
+import base64
+import io
+from urllib.parse import urlencode
+
+import django_otp
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp.qr import write_qrcode_image
+
+from config.audit import audit
+from config.forms import GovukForm
+
+RECOVERY_CODE_COUNT = 10
+
+
+class TokenForm(GovukForm, forms.Form):
+    submit_label = "Continue"
+    token = forms.CharField(
+        label="Code", max_length=16, help_text="The 6-digit code from your authenticator app, or a recovery code",
+        error_messages={"required": "Enter the code from your authenticator app"},
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}),
+    )  # fmt: skip
+
+
+def needs_second_factor(user):
+    """Inspectorate staff must have passed the second factor; OTPMiddleware gives users is_verified()."""
+    verified = getattr(user, "is_verified", lambda: False)()
+    return user.is_authenticated and user.is_inspector and not verified
+
+
+def second_factor_url(user, next_url):
+    enrolled = TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    name = "accounts:two-factor" if enrolled else "accounts:two-factor-setup"
+    return f"{reverse(name)}?{urlencode({'next': next_url})}"
+
+
+def safe_next(request):
+    target = request.POST.get("next") or request.GET.get("next") or reverse("home")
+    allowed = url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure())
+    return target if allowed else reverse("home")
+
+
+def staff_only(view):
+    @login_required
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_inspector:
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+@staff_only
+def verify(request):
+    device = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
+    if device is None:
+        return redirect(second_factor_url(request.user, safe_next(request)))
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        token = form.cleaned_data["token"].replace(" ", "")
+        matched = django_otp.match_token(request.user, token)
+        if matched is not None:
+            django_otp.login(request, matched)
+            audit("auth.second_factor", request, device=type(matched).__name__)
+            return redirect(safe_next(request))
+        audit("auth.second_factor_failed", request)
+        form.add_error("token", "The code is not right. Check the time on your phone is correct and try again.")
+    return render(request, "accounts/two_factor.html", {"form": form, "next": safe_next(request)})
+
+
+def pending_device(user):
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    return device or TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=False)
+
+
+@staff_only
+def setup(request):
+    if request.user.is_verified() or TOTPDevice.objects.filter(user=request.user, confirmed=True).exists():
+        return redirect(second_factor_url(request.user, safe_next(request)))
+    device = pending_device(request.user)
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if device.verify_token(form.cleaned_data["token"].replace(" ", "")):
+            codes = enrol(request.user, device)
+            django_otp.login(request, device)
+            audit("auth.second_factor_enrolled", request)
+            return render(request, "accounts/recovery_codes.html", {"codes": codes, "next": safe_next(request)})
+        form.add_error("token", "The code is not right. Scan the QR code again and enter the newest code.")
+    secret = base64.b32encode(device.bin_key).decode()
+    context = {"form": form, "secret": " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))}
+    return render(request, "accounts/two_factor_setup.html", {**context, "next": safe_next(request)})
+
+
+@transaction.atomic
+def enrol(user, device):
+    """Confirm the app and give the user recovery codes, each usable once."""
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    static, _ = StaticDevice.objects.get_or_create(user=user, name="Recovery codes")
+    static.token_set.all().delete()
+    codes = [StaticToken.random_token() for _ in range(RECOVERY_CODE_COUNT)]
+    StaticToken.objects.bulk_create(StaticToken(device=static, token=code) for code in codes)
+    return codes
+
+
+@staff_only
+def setup_qr_code(request):
+    device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
+    if device is None:
+        return HttpResponse(status=404)
+    out = io.BytesIO()
+    write_qrcode_image(device.config_url, out)
+    response = HttpResponse(out.getvalue(), content_type="image/svg+xml")
+    response["Cache-Control"] = "private, no-store"
+    return response

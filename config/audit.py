@@ -1,0 +1,29 @@
+"""Structured security log: one JSON object per line for sign-ins, failures, lockouts and refusals."""
+
+import json
+import logging
+
+logger = logging.getLogger("audit")
+
+
+class JsonFormatter(logging.Formatter):
+    def format(self, record):
+        entry = {"time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S%z"), "level": record.levelname}
+        entry.update(getattr(record, "audit", {"message": record.getMessage()}))
+        return json.dumps(entry, default=str)
+
+
+def client_address(request):
+    return request.META.get("REMOTE_ADDR", "") if request is not None else ""
+
+
+def audit(event, request=None, **fields):
+    user = getattr(request, "user", None)
+    entry = {
+        "event": event,
+        "user": user.username if user is not None and user.is_authenticated else None,
+        "ip": client_address(request),
+        "path": request.path if request is not None else None,
+        **fields,
+    }
+    logger.info(event, extra={"audit": entry})

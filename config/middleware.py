@@ -1,0 +1,51 @@
+"""Middleware: a cap on request size, and the absolute lifetime of a signed-in session."""
+
+import time
+
+from django.conf import settings
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpResponse
+
+from .audit import audit
+
+
+class RequestSizeLimitMiddleware:
+    """Refuse a body larger than MAX_REQUEST_BYTES before any of it is read (413)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            return HttpResponse("The request's length is not a number.", status=400, content_type="text/plain")
+        if length > settings.MAX_REQUEST_BYTES:
+            limit = settings.MAX_REQUEST_BYTES // (1024 * 1024)
+            audit("request.too_large", request, length=length)
+            return HttpResponse(
+                f"The request is too large: send at most {limit}MB at a time.", status=413, content_type="text/plain"
+            )
+        return self.get_response(request)
+
+
+class SessionLifetimeMiddleware:
+    """Sign out a session SESSION_ABSOLUTE_SECONDS after sign-in, however active it has been.
+
+    The idle timeout is Django's own: SESSION_COOKIE_AGE, renewed on every request.
+    """
+
+    KEY = "signed_in_at"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            signed_in_at = request.session.setdefault(self.KEY, time.time())
+            if time.time() - signed_in_at > settings.SESSION_ABSOLUTE_SECONDS:
+                audit("session.expired", request)
+                logout(request)
+                return redirect_to_login(request.get_full_path())
+        return self.get_response(request)
