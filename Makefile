@@ -9,9 +9,9 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 # A newcomer's laptop and the test suite run with DEBUG on; production never does.
-run test migrate demo worker bench: export DEBUG ?= 1
+run test migrate demo worker bench code: export DEBUG ?= 1
 
-.PHONY: run test setup migrate demo worker bench lint lock clean
+.PHONY: run test setup migrate demo worker bench code lint lock clean
 
 setup: $(VENV)/.installed static/build/.built
 
@@ -41,6 +41,11 @@ run: demo
 	@echo "Serving Recommendation Tracker at http://$(HOST):$(PORT)/ with its task worker (Ctrl-C stops both)"
 	$(MANAGE) db_worker --interval 1 & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+# The current two-factor code of a demo account (development only): make code ACCOUNT=signatory
+ACCOUNT ?= inspector
+code: setup
+	@$(MANAGE) demo_code $(ACCOUNT)
 
 worker: migrate
 	$(MANAGE) db_worker

@@ -4,6 +4,7 @@ import io
 import math
 
 from django.core.files.base import ContentFile
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from PIL import Image, ImageDraw
 
 from forces.models import Force
@@ -72,6 +73,8 @@ def create_demo_accounts(password):
         for slug, first, last in [("merseyside", "Sam", "Kerr"), ("cheshire", "Priya", "Shah")]
     ]
     grant_reference_data_permissions([inspector, signatory])
+    for user in (inspector, signatory):
+        TOTPDevice.objects.get_or_create(user=user, name="Demo authenticator", defaults={"confirmed": True})
     return [inspector, signatory, *liaison_officers]
 
 

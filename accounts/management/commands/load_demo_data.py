@@ -29,3 +29,7 @@ class Command(BaseCommand):
                 f"  {user.username:<12} {user.get_role_display()}" + (f", {user.force.name}" if user.force else "")
             )
         self.stdout.write(f"  password: {settings.DEMO_PASSWORD}  (set DEMO_PASSWORD to choose another)")
+        self.stdout.write(
+            "  inspector and signatory also need a code from their authenticator app; on this machine, get the\n"
+            "  current one with:  make code ACCOUNT=inspector   (or: .venv/bin/python manage.py demo_code inspector)"
+        )
