@@ -22,16 +22,33 @@ def audit_history(**options):
     return HistoricalRecords(**options)
 
 
-def history_rows(instance, limit=50):
-    """What changed, when and by whom, newest first: (record, [(field, old, new), ...])."""
-    records = list(
-        instance.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1]
-    )
-    rows = []
-    for record, previous in zip(records, records[1:] + [None], strict=False):
-        changes = []
-        if previous is not None:
-            delta = record.diff_against(previous)
-            changes = [(change.field, change.old, change.new) for change in delta.changes]
-        rows.append((record, changes))
-    return rows[:limit]
+IGNORED_FIELDS = {"pdf", "signature_png", "overview_pdf"}
+
+
+def changes_between(record, previous):
+    if previous is None:
+        return []
+    delta = record.diff_against(previous)
+    return [(change.field, change.old, change.new) for change in delta.changes if change.field not in IGNORED_FIELDS]
+
+
+def history_of(*histories, limit=100):
+    """The audit trail of one or more objects: (what, record, changes) newest first, in one query each.
+
+    Each history is a queryset of historical records, such as Assessment.history.filter(review=...).
+    """
+    entries = []
+    for history in histories:
+        records = list(history.select_related("history_user").order_by("id", "history_date", "history_id"))
+        previous = {}
+        for record in records:
+            entries.append(
+                (
+                    record._meta.verbose_name.removeprefix("historical "),
+                    record,
+                    changes_between(record, previous.get(record.id)),
+                )
+            )
+            previous[record.id] = record
+    entries.sort(key=lambda entry: entry[1].history_date, reverse=True)
+    return entries[:limit]

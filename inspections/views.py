@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from accounts.access import inspector_required
+from config.history import history_of
 from config.pages import form_page
 from recommendations.models import Recommendation
 
@@ -35,7 +36,10 @@ def report_detail(request, pk):
         ),
         pk=pk,
     )
-    return render(request, "inspections/report_detail.html", {"report": report})
+    history = history_of(
+        InspectionReport.history.filter(id=report.pk), CauseOfConcern.history.filter(report_id=report.pk)
+    )
+    return render(request, "inspections/report_detail.html", {"report": report, "history": history})
 
 
 @inspector_required

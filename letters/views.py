@@ -9,8 +9,10 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from accounts.access import inspector_required, liaison_officer_required, signatory_required
+from config.history import history_of
 from config.pages import form_page
 from forces.models import Force
+from publications.models import PublishedLetter
 from recommendations.access import get_force_row, get_review
 from recommendations.models import ElementJudgement, OutcomeCategory
 
@@ -97,7 +99,11 @@ def letter_create(request, pk, slug):
 def letter_detail(request, pk):
     letter = get_letter_for_inspector(pk)
     versions = Letter.objects.filter(assessment_id=letter.assessment_id).defer("pdf").order_by("version")
-    context = {"letter": letter, "view": letter_view(letter), "versions": versions}
+    history = history_of(
+        Letter.history.filter(assessment_id=letter.assessment_id),
+        PublishedLetter.history.filter(letter__assessment_id=letter.assessment_id),
+    )
+    context = {"letter": letter, "view": letter_view(letter), "versions": versions, "history": history}
     return render(request, "letters/letter_detail.html", context)
 
 

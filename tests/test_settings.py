@@ -14,7 +14,9 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 
 
 def manage(*args, **env):
-    clean = {key: value for key, value in os.environ.items() if key not in ("SECRET_KEY", "DEBUG")}
+    # The browser tests allow synchronous ORM calls beside Playwright's event loop; a server never does.
+    unset = ("SECRET_KEY", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    clean = {key: value for key, value in os.environ.items() if key not in unset}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=BASE_DIR,

@@ -6,10 +6,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from accounts.access import inspector_required
+from config.history import history_of
 from config.pages import form_page
 
 from ..access import get_row_for_inspector
 from ..forms import AssessmentForm, ExtensionForm, LoggedSubmissionForm
+from ..models import Assessment, AssessmentJudgement, Document, Extension, Submission
 from ..services import assessment_change, assessment_record, extension_grant, submission_log
 
 
@@ -21,10 +23,18 @@ def row_url(row):
 def force_in_review(request, pk, slug):
     row = get_row_for_inspector(pk, slug)
     judgements = row.assessment.judgements.select_related("element", "judgement") if row.assessment else []
-    return render(
-        request,
-        "recommendations/force_in_review.html",
-        {"row": row, "review": row.review, "judgements": judgements},
+    context = {"row": row, "review": row.review, "judgements": judgements, "history": force_history(row)}
+    return render(request, "recommendations/force_in_review.html", context)
+
+
+def force_history(row):
+    scope = {"review_id": row.review.pk, "force_id": row.force.pk}
+    return history_of(
+        Submission.history.filter(**scope),
+        Document.history.filter(submission__review_id=row.review.pk, submission__force_id=row.force.pk),
+        Extension.history.filter(**scope),
+        Assessment.history.filter(**scope),
+        AssessmentJudgement.history.filter(assessment__review_id=row.review.pk, assessment__force_id=row.force.pk),
     )
 
 

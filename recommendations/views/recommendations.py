@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from accounts.access import inspector_required
+from config.history import history_of
 from config.pages import form_page
 
 from ..forms import RecommendationForm, ReviewOpenForm
@@ -26,7 +27,8 @@ def recommendation_detail(request, pk):
         ),
         pk=pk,
     )
-    return render(request, "recommendations/recommendation_detail.html", {"recommendation": recommendation})
+    context = {"recommendation": recommendation, "history": history_of(Recommendation.history.filter(id=pk))}
+    return render(request, "recommendations/recommendation_detail.html", context)
 
 
 @inspector_required

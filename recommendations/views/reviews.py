@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from accounts.access import inspector_required
+from config.history import history_of
 from config.pages import form_page
 
 from ..access import get_review
@@ -38,8 +39,22 @@ def review_detail(request, pk):
         "status": status,
         "region": region,
         "latest_job": review.bulk_jobs.select_related(None).first(),
+        "history": review_history(review),
     }
     return render(request, "recommendations/review_detail.html", context)
+
+
+def review_history(review):
+    from letters.models import LetterTemplate
+    from publications.models import Publication
+
+    return history_of(
+        Review.history.filter(id=review.pk),
+        AssessmentElement.history.filter(review_id=review.pk),
+        OutcomeCategory.history.filter(review_id=review.pk),
+        LetterTemplate.history.filter(review_id=review.pk),
+        Publication.history.filter(review_id=review.pk),
+    )
 
 
 @inspector_required
