@@ -1,5 +1,7 @@
 """Forms for recommendations, reviews, submissions, extensions and assessments."""
 
+import uuid
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.text import slugify
@@ -190,10 +192,24 @@ class DocumentsForm(GovukForm, forms.Form):
         max_length=5000,
         label="Covering note (optional)",
     )
+    form_token = forms.UUIDField(
+        widget=forms.HiddenInput,
+        initial=uuid.uuid4,
+        error_messages={
+            "required": "This form has expired. Reload the page and send the documents again.",
+            "invalid": "This form has expired. Reload the page and send the documents again.",
+        },
+    )
 
     def __init__(self, *args, raw_names=(), **kwargs):
         self.raw_names = list(raw_names)
         super().__init__(*args, **kwargs)
+
+    def clean(self):
+        cleaned = super().clean()
+        if "form_token" in self.errors:  # a hidden field: its error is shown for the whole form
+            self.add_error(None, self.errors.pop("form_token"))
+        return cleaned
 
     def clean_documents(self):
         errors = []

@@ -79,22 +79,35 @@ def store_documents(submission, checked_documents):
     return stored
 
 
-def create_submission(*, review, force, by, channel, received_at, documents, covering_note):
-    with transaction.atomic():
-        submission = Submission.objects.create(
-            review=review,
-            force=force,
-            channel=channel,
-            covering_note=covering_note,
-            submitted_by=by,
-            received_at=received_at,
-        )
-        store_documents(submission, documents)
-        transaction.on_commit(lambda: email_receipt(submission))
+class AlreadyReceived(Exception):
+    """The same form was sent before (a double click, a replay): nothing new was stored."""
+
+    def __init__(self, submission):
+        super().__init__("These documents have already been received.")
+        self.submission = submission
+
+
+def create_submission(*, review, force, by, channel, received_at, documents, covering_note, form_token=None):
+    """Store a submission and its documents, once per form: a second post of the same form is refused."""
+    if form_token and (earlier := Submission.objects.filter(form_token=form_token).first()):
+        raise AlreadyReceived(earlier)
+    try:
+        with transaction.atomic():
+            submission = Submission.objects.create(
+                review=review, force=force, channel=channel, covering_note=covering_note, submitted_by=by,
+                received_at=received_at, form_token=form_token,
+            )  # fmt: skip
+            store_documents(submission, documents)
+            transaction.on_commit(lambda: email_receipt(submission))
+    except IntegrityError:  # the same form, posted at the same moment, won the race
+        earlier = Submission.objects.filter(form_token=form_token).first() if form_token else None
+        if earlier is None:
+            raise
+        raise AlreadyReceived(earlier) from None
     return submission
 
 
-def submission_upload(*, row: ForceRow, by, documents, covering_note) -> Submission:
+def submission_upload(*, row: ForceRow, by, documents, covering_note, form_token=None) -> Submission:
     """A liaison officer's upload: refused once the deadline (or the force's extension) has passed."""
     if by.force_id != row.force.pk:
         raise PermissionDenied
@@ -111,10 +124,11 @@ def submission_upload(*, row: ForceRow, by, documents, covering_note) -> Submiss
         received_at=timezone.now(),
         documents=documents,
         covering_note=covering_note,
+        form_token=form_token,
     )
 
 
-def submission_log(*, row: ForceRow, by, received_on: datetime.date, documents, covering_note) -> Submission:
+def submission_log(*, row: ForceRow, by, received_on: datetime.date, documents, covering_note, form_token=None):
     """An inspector logs documents a force sent by email, with the date they arrived."""
     received_at = timezone.make_aware(datetime.datetime.combine(received_on, datetime.time()))
     return create_submission(
@@ -125,6 +139,7 @@ def submission_log(*, row: ForceRow, by, received_on: datetime.date, documents, 
         received_at=received_at,
         documents=documents,
         covering_note=covering_note,
+        form_token=form_token,
     )
 
 

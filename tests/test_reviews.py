@@ -186,6 +186,7 @@ def test_inspector_logs_an_emailed_submission_with_its_date(inspector_client, re
     response = inspector_client.post(url, {
         "received_on_0": received.day, "received_on_1": received.month, "received_on_2": received.year,
         "documents": [upload("emailed plan.pdf", pdf_bytes())], "covering_note": "Sent to John Young",
+        "form_token": "6f1f3c2e-56a5-4f0e-9a43-6f3c1b2a9d10",
     })  # fmt: skip
     assert response.status_code == 302
     submission = Submission.objects.get()

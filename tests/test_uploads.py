@@ -2,6 +2,7 @@
 
 import datetime
 import hashlib
+import uuid
 import zipfile
 
 import pytest
@@ -17,13 +18,14 @@ def upload_url(review):
     return reverse("recommendations:liaison-review", args=[review.pk])
 
 
-def post_files(client, review, files, note=""):
-    data = {"documents": files, "covering_note": note}
+def post_files(client, review, files, note="", token=None):
+    data = {"documents": files, "covering_note": note, "form_token": token or str(uuid.uuid4())}
     return client.post(upload_url(review), data)
 
 
 def post_raw(client, review, files, note=""):
-    body, content_type = raw_multipart({"covering_note": note}, [("documents", n, c) for n, c in files])
+    fields = {"covering_note": note, "form_token": str(uuid.uuid4())}
+    body, content_type = raw_multipart(fields, [("documents", n, c) for n, c in files])
     return client.post(upload_url(review), data=body, content_type=content_type)
 
 
@@ -137,7 +139,9 @@ def test_crafted_file_names_are_refused(cheshire_client, review, private_media, 
 
 
 def test_no_file_selected(cheshire_client, review, private_media):
-    response = cheshire_client.post(upload_url(review), {"covering_note": "nothing attached"})
+    response = cheshire_client.post(
+        upload_url(review), {"covering_note": "nothing attached", "form_token": uuid.uuid4()}
+    )
     assert "Select at least one document" in response.content.decode()
     assert_nothing_changed(private_media)
 
@@ -167,4 +171,21 @@ def test_liaison_officer_posting_to_another_forces_review_gets_404(
     merseyside_only = make_review(signatory, forces=[merseyside], slug="merseyside-only")
     response = post_files(cheshire_client, merseyside_only, [upload("plan.pdf", pdf_bytes())])
     assert response.status_code == 404
+    assert_nothing_changed(private_media)
+
+
+def test_the_same_form_posted_twice_keeps_one_submission(cheshire_client, review, private_media):
+    token = str(uuid.uuid4())
+    first = post_files(cheshire_client, review, [upload("plan.pdf", pdf_bytes())], token=token)
+    again = post_files(cheshire_client, review, [upload("plan.pdf", pdf_bytes())], token=token)
+    assert first.status_code == again.status_code == 302
+    assert Submission.objects.count() == Document.objects.count() == 1
+    assert len(stored_files(private_media)) == 1
+    page = cheshire_client.get(again["Location"]).content.decode()
+    assert "had already been received" in page
+
+
+def test_a_form_without_its_token_has_expired(cheshire_client, review, private_media):
+    response = cheshire_client.post(upload_url(review), {"documents": [upload("plan.pdf", pdf_bytes())]})
+    assert "This form has expired" in response.content.decode()
     assert_nothing_changed(private_media)

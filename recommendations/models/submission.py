@@ -35,6 +35,8 @@ class Submission(models.Model):
     )
     received_at = models.DateTimeField(help_text="When the inspectorate received it.")
     created_at = models.DateTimeField(default=timezone.now)
+    # One per form shown: a double click, a replayed post or twenty at once keep a single submission.
+    form_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     objects = AuditedQuerySet.as_manager()
     history = audit_history()

@@ -12,7 +12,7 @@ from config.pages import form_page
 from ..access import get_row_for_inspector
 from ..forms import AssessmentForm, ExtensionForm, LoggedSubmissionForm
 from ..models import Assessment, AssessmentJudgement, Document, Extension, Submission
-from ..services import assessment_change, assessment_record, extension_grant, submission_log
+from ..services import AlreadyReceived, assessment_change, assessment_record, extension_grant, submission_log
 
 
 def row_url(row):
@@ -45,13 +45,18 @@ def submission_log_view(request, pk, slug):
         request.POST or None, request.FILES or None, review=row.review, raw_names=request.raw_upload_names
     )
     if request.method == "POST" and form.is_valid():
-        submission_log(
-            row=row,
-            by=request.user,
-            received_on=form.cleaned_data["received_on"],
-            documents=form.cleaned_data["documents"],
-            covering_note=form.cleaned_data["covering_note"],
-        )
+        try:
+            submission_log(
+                row=row,
+                by=request.user,
+                received_on=form.cleaned_data["received_on"],
+                documents=form.cleaned_data["documents"],
+                covering_note=form.cleaned_data["covering_note"],
+                form_token=form.cleaned_data["form_token"],
+            )
+        except AlreadyReceived:
+            messages.info(request, "This submission had already been logged: nothing was logged twice.")
+            return redirect(row_url(row))
         messages.success(request, f"Submission from {row.force.name} logged")
         return redirect(row_url(row))
     return form_page(

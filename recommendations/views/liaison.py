@@ -10,7 +10,7 @@ from letters.models import Letter
 from ..access import get_row_for_liaison_officer
 from ..forms import DocumentsForm
 from ..models import Review
-from ..services import submission_upload
+from ..services import AlreadyReceived, submission_upload
 from ..status import rows_for_reviews
 
 
@@ -39,7 +39,11 @@ def liaison_review(request, pk):
                 by=request.user,
                 documents=form.cleaned_data["documents"],
                 covering_note=form.cleaned_data["covering_note"],
+                form_token=form.cleaned_data["form_token"],
             )
+        except AlreadyReceived:
+            messages.info(request, "These documents had already been received: nothing was sent twice.")
+            return redirect("recommendations:liaison-review", row.review.pk)
         except ValidationError as error:
             form.add_error(None, error)
         else:
