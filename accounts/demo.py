@@ -72,22 +72,9 @@ def create_demo_accounts(password):
         )
         for slug, first, last in [("merseyside", "Sam", "Kerr"), ("cheshire", "Priya", "Shah")]
     ]
-    grant_reference_data_permissions([inspector, signatory])
     for user in (inspector, signatory):
         TOTPDevice.objects.get_or_create(user=user, name="Demo authenticator", defaults={"confirmed": True})
     return [inspector, signatory, *liaison_officers]
-
-
-def grant_reference_data_permissions(users):
-    """Inspectors keep forces' details (such as email addresses) up to date in the admin."""
-    from django.contrib.auth.models import Group, Permission
-
-    group, _ = Group.objects.get_or_create(name="Reference data editors")
-    group.permissions.set(
-        Permission.objects.filter(content_type__app_label="forces", codename__in=["view_force", "change_force"])
-    )
-    for user in users:
-        user.groups.add(group)
 
 
 def add_demo_force_emails():

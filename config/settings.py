@@ -93,7 +93,7 @@ INSPECTORATE_SHORT_NAME = os.environ.get("INSPECTORATE_SHORT_NAME", "HMICFRS")
 SERVICE_CONTACT_EMAIL = os.environ.get("SERVICE_CONTACT_EMAIL", "accessibility@inspectorate.example.org")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "config.apps.OTPAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -3,11 +3,9 @@
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
-from django_otp.admin import OTPAdminSite
 
 from . import views
 
-admin.site.__class__ = OTPAdminSite  # the admin, too, needs the second factor
 admin.site.site_header = "Recommendation Tracker reference data"
 admin.site.site_title = "Reference data"
 

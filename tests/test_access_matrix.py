@@ -1,0 +1,285 @@
+"""The access matrix: every URL in the URLconf, for every role. A URL missing from the table fails.
+
+Roles: anonymous; inspector; signatory; the liaison officer of the object's force (Cheshire); a liaison
+officer of another force (Merseyside). Objects of another force are not found (404).
+"""
+
+import datetime
+import re
+
+import pytest
+from django.contrib.admin.sites import site as admin_site
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from letters.models import BulkJob
+from recommendations.documents import check_document
+from recommendations.models import Submission
+from recommendations.services import create_submission
+from tests.conftest import VerifiedClient
+from tests.factories import make_review, pdf_bytes, upload
+from tests.letter_helpers import add_letter_template, draft
+from tests.publication_helpers import issued, publish
+
+ROLES = ["anonymous", "inspector", "signatory", "own_officer", "other_officer"]
+PUBLIC = dict.fromkeys(ROLES, 200)
+STAFF = {"anonymous": 302, "inspector": 200, "signatory": 200, "own_officer": 403, "other_officer": 403}
+POST_ONLY = dict.fromkeys(ROLES, 405)
+
+
+def only(**statuses):
+    return {**dict.fromkeys(ROLES, None), **statuses}
+
+
+# name -> (arguments from the world, expected GET status per role)
+EXPECTED = {
+    "home": ([], PUBLIC),
+    "accessibility": ([], PUBLIC),
+    "accounts:sign-in": ([], only(anonymous=200, inspector=302, signatory=302, own_officer=302, other_officer=302)),
+    "accounts:sign-out": ([], POST_ONLY),
+    "accounts:two-factor": ([], only(anonymous=302, inspector=200, signatory=200, own_officer=403, other_officer=403)),
+    "accounts:two-factor-setup": (
+        [],
+        only(anonymous=302, inspector=302, signatory=302, own_officer=403, other_officer=403),
+    ),  # fmt: skip
+    "accounts:two-factor-qr": (
+        [],
+        only(anonymous=302, inspector=404, signatory=404, own_officer=403, other_officer=403),
+    ),  # fmt: skip
+    "forces:list": ([], PUBLIC),
+    "forces:detail": (["cheshire_slug"], PUBLIC),
+    "inspections:report-list": ([], STAFF),
+    "inspections:report-create": ([], STAFF),
+    "inspections:report-detail": (["report"], STAFF),
+    "inspections:report-edit": (["report"], STAFF),
+    "inspections:cause-create": (["report"], STAFF),
+    "inspections:cause-edit": (["cause"], STAFF),
+    "inspections:topic-list": ([], STAFF),
+    "inspections:topic-create": ([], STAFF),
+    "inspections:topic-edit": (["topic"], STAFF),
+    "inspections:topic-rename": (["topic"], STAFF),
+    "recommendations:dashboard": ([], STAFF),
+    "recommendations:list": ([], STAFF),
+    "recommendations:create": ([], STAFF),
+    "recommendations:detail": (["recommendation"], STAFF),
+    "recommendations:edit": (["recommendation"], STAFF),
+    "recommendations:review-create": (["recommendation"], STAFF),
+    "recommendations:review-detail": (["review"], STAFF),
+    "recommendations:review-framework": (["review"], STAFF),
+    "recommendations:element-create": (["review"], STAFF),
+    "recommendations:element-edit": (["element"], STAFF),
+    "recommendations:outcome-create": (["review"], STAFF),
+    "recommendations:outcome-edit": (["outcome"], STAFF),
+    "recommendations:force-in-review": (["review", "cheshire_slug"], STAFF),
+    "recommendations:submission-log": (["review", "cheshire_slug"], STAFF),
+    "recommendations:extension": (["review", "cheshire_slug"], STAFF),
+    "recommendations:assessment": (["review", "cheshire_slug"], STAFF),
+    "recommendations:document-download": (
+        ["document"],
+        only(anonymous=302, inspector=200, signatory=200, own_officer=200, other_officer=404),
+    ),  # fmt: skip
+    "recommendations:liaison-home": (
+        [],
+        only(anonymous=302, inspector=403, signatory=403, own_officer=200, other_officer=200),
+    ),  # fmt: skip
+    "recommendations:liaison-review": (
+        ["cheshire_only_review"],
+        only(anonymous=302, inspector=403, signatory=403, own_officer=200, other_officer=404),
+    ),  # fmt: skip
+    "letters:template": (["review"], STAFF),
+    "letters:sentence": (["judgement"], STAFF),
+    "letters:paragraph": (["outcome"], STAFF),
+    "letters:create": (["review", "cheshire_slug"], POST_ONLY),
+    "letters:draft-all": (["review"], POST_ONLY),
+    "letters:issue-all": (["review"], POST_ONLY),
+    "letters:job": (["job"], STAFF),
+    "letters:job-progress": (["job"], STAFF),
+    "letters:detail": (["letter"], STAFF),
+    "letters:edit": (["draft_letter"], STAFF),
+    "letters:preview": (["draft_letter"], POST_ONLY),
+    "letters:pdf": (["letter"], STAFF),
+    "letters:approve": (["draft_letter"], POST_ONLY),
+    "letters:issue": (["draft_letter"], POST_ONLY),
+    "letters:correct": (["letter"], POST_ONLY),
+    "letters:liaison-pdf": (
+        ["letter"],
+        only(anonymous=302, inspector=403, signatory=403, own_officer=200, other_officer=404),
+    ),  # fmt: skip
+    "publications:letters": ([], PUBLIC),
+    "publications:letter": (["review_slug", "cheshire_slug"], PUBLIC),
+    "publications:letter-pdf": (["review_slug", "cheshire_slug"], PUBLIC),
+    "publications:letter-version": (["review_slug", "cheshire_slug", "version"], PUBLIC),
+    "publications:letter-version-pdf": (["review_slug", "cheshire_slug", "version"], PUBLIC),
+    "publications:review": (["review_slug"], PUBLIC),
+    "publications:overview-pdf": (["review_slug"], PUBLIC),
+    "publications:recommendation": (["reference"], PUBLIC),
+    "publications:data": ([], PUBLIC),
+    "publications:letters-csv": ([], PUBLIC),
+    "publications:letters-json": ([], PUBLIC),
+    "publications:feed": ([], PUBLIC),
+    "publications:manage": (["review"], STAFF),
+    "publications:schedule": (["review"], STAFF),
+    "publications:withdraw": (["published_entry"], STAFF),
+}
+
+# The admin (reference data): staff only, and each model only with its permission. Inspectors may view
+# and change forces; everything else there is for superusers.
+ADMIN_STAFF_200 = {
+    "admin:index", "admin:password_change", "admin:password_change_done", "admin:jsi18n",
+    "admin:forces_force_changelist", "admin:forces_force_change", "admin:forces_force_history",
+}  # fmt: skip
+ADMIN_SPECIAL = {
+    "admin:login": only(anonymous=200, inspector=302, signatory=302, own_officer=200, other_officer=200),
+    "admin:logout": only(anonymous=302, inspector=405, signatory=405, own_officer=302, other_officer=302),
+    "admin:app_list": only(anonymous=302, inspector=200, signatory=200, own_officer=302, other_officer=302),
+    "admin:view_on_site": only(anonymous=302, inspector=302, signatory=302, own_officer=302, other_officer=302),
+    "admin:autocomplete": only(anonymous=302, inspector=403, signatory=403, own_officer=302, other_officer=302),
+}
+
+
+def admin_expected(name):
+    if name.startswith("admin/") and "(?P<url>" in name:  # the catch-all: not found, for staff
+        return only(anonymous=302, inspector=404, signatory=404, own_officer=302, other_officer=302)
+    if name.startswith("admin/"):  # unnamed: a redirect to the change page, whoever asks
+        return dict.fromkeys(ROLES, 302)
+    if name in ADMIN_SPECIAL:
+        return ADMIN_SPECIAL[name]
+    staff = 200 if name in ADMIN_STAFF_200 else 403
+    return only(anonymous=302, inspector=staff, signatory=staff, own_officer=302, other_officer=302)
+
+
+def url_names(patterns=None, namespace=None, prefix=""):
+    """Every URL of the URLconf, walked recursively: its name (or, unnamed, its route) and its pattern."""
+    for pattern in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = ":".join(filter(None, [namespace, pattern.app_name or pattern.namespace])) or None
+            yield from url_names(pattern.url_patterns, inner, prefix + str(pattern.pattern))
+        elif isinstance(pattern, URLPattern):
+            route = prefix + str(pattern.pattern)
+            name = (f"{namespace}:{pattern.name}" if namespace else pattern.name) if pattern.name else route
+            yield name, pattern
+
+
+def unnamed_admin_url(route):
+    """The admin's unnamed routes: '<app>/<model>/<id>/' redirects to the change page; the catch-all."""
+    if "(?P<url>" in route:
+        return "/admin/no-such-page/"
+    return "/" + route.replace("<path:object_id>", "1")
+
+
+def admin_url(name, pattern, world):
+    """Admin URLs need the model's objects: the force, the user, and so on."""
+    if not pattern.name:
+        return unnamed_admin_url(name)
+    route = str(pattern.pattern)
+    kwargs = {}
+    for argument in ("object_id", "pk", "id"):
+        if re.search(rf"<(\w+:)?{argument}>", route) and name != "admin:view_on_site":
+            model_admin = getattr(pattern.callback, "model_admin", None) or admin_site._registry[TOTPDevice]
+            instance = model_admin.model.objects.first()
+            kwargs[argument] = instance.pk if instance else 1
+    if name == "admin:app_list":
+        kwargs["app_label"] = "forces"
+    if name == "admin:view_on_site":
+        from django.contrib.contenttypes.models import ContentType
+
+        force = world["cheshire"]
+        kwargs = {"content_type_id": ContentType.objects.get_for_model(force).pk, "object_id": force.pk}
+    return reverse(name, kwargs=kwargs)
+
+
+@pytest.fixture
+def world(forces, review, cheshire, merseyside, kent, inspector, signatory, cheshire_officer, merseyside_officer):
+    add_letter_template(review)
+    submission = create_submission(
+        review=review, force=cheshire, by=cheshire_officer, channel=Submission.Channel.UPLOAD,
+        received_at=timezone.now(), documents=[check_document(upload("plan.pdf", pdf_bytes()))], covering_note="",
+    )  # fmt: skip
+    letter = issued(review, cheshire, inspector, signatory)
+    publication = publish(review, [letter], inspector, timezone.now() - datetime.timedelta(hours=1))
+    element = review.elements.first()
+    admin_objects(inspector)
+    return {
+        "cheshire": cheshire,
+        "cheshire_slug": "cheshire",
+        "review": review.pk,
+        "review_slug": review.slug,
+        "report": review.recommendation.report.pk,
+        "cause": review.recommendation.cause_of_concern.pk,
+        "topic": review.recommendation.topic.pk,
+        "recommendation": review.recommendation.pk,
+        "reference": review.recommendation.reference,
+        "element": element.pk,
+        "judgement": element.judgements.first().pk,
+        "outcome": review.outcome_categories.first().pk,
+        "document": submission.documents.get().pk,
+        "letter": letter.pk,
+        "version": letter.version,
+        "draft_letter": draft(review, kent, inspector).pk,
+        "job": BulkJob.objects.create(review=review, kind=BulkJob.Kind.DRAFT, started_by=inspector).pk,
+        "published_entry": publication.letters.get().pk,
+        "cheshire_only_review": make_review(signatory, forces=[cheshire], slug="cheshire-only").pk,
+    }
+
+
+def admin_objects(user):
+    """One object of every model in the admin, so each admin page is checked against a real row."""
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+    from django.contrib.auth.models import Group
+    from django_otp.plugins.otp_static.models import StaticDevice
+    from django_tasks_db.models import DBTaskResult
+
+    from letters.tasks import draft_all_letters
+
+    Group.objects.create(name="Reference data editors")
+    draft_all_letters.enqueue(0)
+    assert DBTaskResult.objects.exists()
+    AccessAttempt.objects.create(username="someone", ip_address="203.0.113.1", failures_since_start=1)
+    AccessFailureLog.objects.create(username="someone", ip_address="203.0.113.1")
+    AccessLog.objects.create(username=user.username, ip_address="203.0.113.2")
+    StaticDevice.objects.create(user=user, name="Recovery codes")
+
+
+@pytest.fixture
+def kent(forces):
+    from forces.models import Force
+
+    return Force.objects.get(slug="kent")
+
+
+@pytest.fixture
+def clients(world, inspector, signatory, cheshire_officer, merseyside_officer):
+    users = {"inspector": inspector, "signatory": signatory, "own_officer": cheshire_officer,
+             "other_officer": merseyside_officer}  # fmt: skip
+    result = {"anonymous": Client()}
+    for role, user in users.items():
+        result[role] = VerifiedClient()
+        result[role].force_login(user)
+    return result
+
+
+def test_every_url_has_an_expected_status_for_every_role(world, clients):
+    assert admin_site.__class__.__name__ == "OTPAdminSite"
+    mismatches, unlisted = [], []
+    for name, pattern in url_names():
+        if name.startswith(("admin:", "admin/")):
+            url, expected = admin_url(name, pattern, world), admin_expected(name)
+        elif name not in EXPECTED:
+            unlisted.append(name)
+            continue
+        else:
+            arguments, expected = EXPECTED[name]
+            url = reverse(name, args=[world[key] for key in arguments])
+        for role in ROLES:
+            status = clients[role].get(url).status_code
+            if status != expected[role]:
+                mismatches.append(f"{name} {url} as {role}: {status}, expected {expected[role]}")
+    assert not unlisted, f"URLs with no entry in the access matrix: {unlisted}"
+    assert not mismatches, "\n".join(mismatches)
+
+
+def test_the_table_lists_no_url_that_does_not_exist():
+    names = {name for name, _ in url_names()}
+    assert set(EXPECTED) <= names, set(EXPECTED) - names
