@@ -4,6 +4,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Fluid, Layout
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import MaxLengthValidator
 
 
 class SignInForm(AuthenticationForm):
@@ -15,6 +16,11 @@ class SignInForm(AuthenticationForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["username"].error_messages["required"] = "Enter your username"
+        # AuthenticationForm sets max_length without its validator: an absurd username would reach
+        # authenticate() and the lockout records, which keep at most 255 characters.
+        self.fields["username"].validators.append(
+            MaxLengthValidator(150, "Enter a username of 150 characters or fewer")
+        )
         self.fields["password"].error_messages["required"] = "Enter your password"
         self.fields["password"].widget = forms.PasswordInput(attrs={"autocomplete": "current-password"})
         self.helper = FormHelper()

@@ -66,6 +66,9 @@ def check_pdf(upload, name):
 
 def check_docx(upload, name):
     upload.seek(0)
+    if upload.read(4) != b"PK\x03\x04":  # zip readers accept data before the archive: a Word file starts with it
+        raise ValidationError(f"{name} is not a Word document (.docx).")
+    upload.seek(0)
     try:
         with zipfile.ZipFile(upload) as archive:
             entries = archive.infolist()

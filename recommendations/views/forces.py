@@ -41,9 +41,11 @@ def force_history(row):
 @inspector_required
 def submission_log_view(request, pk, slug):
     row = get_row_for_inspector(pk, slug)
+    posted = request.method == "POST"  # bound even when empty: a post with no fields gets its errors
     form = LoggedSubmissionForm(
-        request.POST or None, request.FILES or None, review=row.review, raw_names=request.raw_upload_names
-    )
+        request.POST if posted else None, request.FILES if posted else None, review=row.review,
+        raw_names=request.raw_upload_names,
+    )  # fmt: skip
     if request.method == "POST" and form.is_valid():
         try:
             submission_log(

@@ -31,8 +31,11 @@ def force_home(request):
 @liaison_officer_required
 def liaison_review(request, pk):
     row = get_row_for_liaison_officer(request, pk)
-    form = DocumentsForm(request.POST or None, request.FILES or None, raw_names=request.raw_upload_names)
-    if request.method == "POST" and form.is_valid():
+    posted = request.method == "POST"  # bound even when empty: a post with no fields gets its errors
+    form = DocumentsForm(
+        request.POST if posted else None, request.FILES if posted else None, raw_names=request.raw_upload_names
+    )
+    if posted and form.is_valid():
         try:
             submission = submission_upload(
                 row=row,
