@@ -2,6 +2,8 @@
 
 from django.shortcuts import get_object_or_404
 
+from recommendations.access import refuse
+
 from .models import BulkJob, Letter
 
 
@@ -13,7 +15,10 @@ def get_letter_for_inspector(pk):
 
 def get_issued_letter_for_liaison_officer(request, pk):
     """Liaison officers see the letters issued to their own force, never drafts, never another force's."""
-    return get_object_or_404(Letter, pk=pk, state=Letter.State.ISSUED, force_id=request.user.force_id)
+    letter = Letter.objects.filter(pk=pk, state=Letter.State.ISSUED).first()
+    if letter is None or letter.force_id != request.user.force_id:
+        refuse(request, f"letter {pk}")
+    return letter
 
 
 def get_job_for_inspector(pk):

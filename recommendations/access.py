@@ -3,6 +3,7 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from config.audit import audit
 from forces.models import Force
 
 from .models import Document, Review
@@ -25,6 +26,12 @@ def get_force_row(review, force):
     return rows[0]
 
 
+def refuse(request, what):
+    """A liaison officer asked for something of another force: log it, and say it does not exist."""
+    audit("access.refused", request, status=404, object=what)
+    raise Http404("Not found.")
+
+
 def get_row_for_inspector(review_pk, slug):
     review = get_review(review_pk)
     return get_force_row(review, get_object_or_404(Force, slug=slug))
@@ -33,6 +40,8 @@ def get_row_for_inspector(review_pk, slug):
 def get_row_for_liaison_officer(request, review_pk):
     """A liaison officer's own force's row in a review; any other review is simply not found."""
     review = get_review(review_pk)
+    if not review.forces.filter(pk=request.user.force_id).exists():
+        refuse(request, f"review {review_pk}")
     return get_force_row(review, request.user.force)
 
 
@@ -41,4 +50,4 @@ def get_document_for_user(request, pk):
     user = request.user
     if user.is_inspector or (user.is_liaison_officer and document.submission.force_id == user.force_id):
         return document
-    raise Http404("No such document.")
+    refuse(request, f"document {pk}")
