@@ -31,6 +31,9 @@ class TokenForm(GovukForm, forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}),
     )  # fmt: skip
 
+    def clean_token(self):
+        return self.cleaned_data["token"].replace(" ", "")
+
 
 def needs_second_factor(user):
     """Inspectorate staff must have passed the second factor; OTPMiddleware gives users is_verified()."""
@@ -67,8 +70,7 @@ def verify(request):
         return redirect(second_factor_url(request.user, safe_next(request)))
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        token = form.cleaned_data["token"].replace(" ", "")
-        matched = django_otp.match_token(request.user, token)
+        matched = django_otp.match_token(request.user, form.cleaned_data["token"])
         if matched is not None:
             django_otp.login(request, matched)
             audit("auth.second_factor", request, device=type(matched).__name__)
@@ -90,7 +92,7 @@ def setup(request):
     device = pending_device(request.user)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["token"].replace(" ", "")):
+        if device.verify_token(form.cleaned_data["token"]):
             codes = enrol(request.user, device)
             django_otp.login(request, device)
             audit("auth.second_factor_enrolled", request)

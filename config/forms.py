@@ -38,6 +38,14 @@ class GovukForm:
         return bound_field
 
 
+def upload_form_arguments(request):
+    """Data, files and the file names as sent, for a form with uploads. Bound on every POST, even an
+    empty one (`request.POST or None` would treat that as a page view and say nothing)."""
+    if request.method != "POST":
+        return {"data": None, "files": None, "raw_names": ()}
+    return {"data": request.POST, "files": request.FILES, "raw_names": request.raw_upload_names}
+
+
 class MultipleFileInput(forms.FileInput):
     allow_multiple_selected = True
 

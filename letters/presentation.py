@@ -1,6 +1,7 @@
 """What a letter shows: the frozen snapshot once issued, or today's names while it is a draft."""
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.conf import settings
 from django.utils import timezone
@@ -27,8 +28,9 @@ class LetterView:
     def date_text(self):
         return long_date(self.letter_date)
 
-    @property
+    @cached_property
     def blocks(self):
+        """Rendered once per view: the page and the PDF ask for the blocks, the lead and the last."""
         return render_blocks(self.body)
 
     @property

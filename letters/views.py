@@ -1,5 +1,7 @@
 """Inspector and signatory pages for letters; liaison officers' download of their force's letters."""
 
+import dataclasses
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
@@ -21,7 +23,7 @@ from .forms import JudgementSentenceForm, LetterEditForm, LetterTemplateForm, Ou
 from .models import BulkJob, Letter, LetterTemplate
 from .pdf import render_pdf
 from .placeholders import PLACEHOLDERS
-from .presentation import LetterView, letter_view
+from .presentation import letter_view
 from .services import letter_approve, letter_correct, letter_draft, letter_edit, letter_issue
 from .tasks import start_job
 
@@ -31,6 +33,10 @@ def pdf_response(pdf_bytes, filename, *, inline=False):
     response["Content-Disposition"] = f'{"inline" if inline else "attachment"}; filename="{filename}"'
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+def show_refusal(request, error):
+    messages.error(request, " ".join(error.messages))
 
 
 def issued_filename(letter):
@@ -89,7 +95,7 @@ def letter_create(request, pk, slug):
     try:
         letter = letter_draft(row=row, by=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        show_refusal(request, error)
         return redirect("recommendations:force-in-review", pk, slug)
     messages.success(request, f"Letter drafted for {row.force.name}")
     return redirect(letter)
@@ -124,8 +130,7 @@ def letter_edit_view(request, pk):
 
 
 def preview_view(letter, body):
-    view = letter_view(letter)
-    return LetterView(**{**view.__dict__, "body": body})
+    return dataclasses.replace(letter_view(letter), body=body)
 
 
 @require_POST
@@ -155,7 +160,7 @@ def letter_approve_view(request, pk):
         letter_approve(letter=letter, by=request.user)
         messages.success(request, "Letter approved: a signatory can now issue it")
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        show_refusal(request, error)
     return redirect(letter)
 
 
@@ -167,7 +172,7 @@ def letter_issue_view(request, pk):
         letter = letter_issue(letter=letter, by=request.user)
         messages.success(request, f"Letter issued and emailed to {letter.sent_to}")
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        show_refusal(request, error)
     return redirect(letter)
 
 
@@ -178,7 +183,7 @@ def letter_correct_view(request, pk):
     try:
         correction = letter_correct(letter=letter, by=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        show_refusal(request, error)
         return redirect(letter)
     messages.success(request, f"Version {correction.version} drafted: it will replace version {letter.version}")
     return redirect(correction)

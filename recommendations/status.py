@@ -113,6 +113,16 @@ class ForceRow:
         return (self.deadline - today()).days
 
     @property
+    def time_left(self):
+        if not self.may_upload:
+            return "Deadline passed"
+        return (
+            "Last day today"
+            if self.days_left == 0
+            else f"{self.days_left} day{'s' if self.days_left != 1 else ''} left"
+        )
+
+    @property
     def may_upload(self):
         """Liaison officers may add documents until the deadline (or extension) has passed."""
         return today() <= self.deadline

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from accounts.access import inspector_required
+from config.forms import upload_form_arguments
 from config.history import history_of
 from config.pages import form_page
 
@@ -41,12 +42,8 @@ def force_history(row):
 @inspector_required
 def submission_log_view(request, pk, slug):
     row = get_row_for_inspector(pk, slug)
-    posted = request.method == "POST"  # bound even when empty: a post with no fields gets its errors
-    form = LoggedSubmissionForm(
-        request.POST if posted else None, request.FILES if posted else None, review=row.review,
-        raw_names=request.raw_upload_names,
-    )  # fmt: skip
-    if request.method == "POST" and form.is_valid():
+    form = LoggedSubmissionForm(review=row.review, **upload_form_arguments(request))
+    if form.is_bound and form.is_valid():
         try:
             submission_log(
                 row=row,

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
 from accounts.access import liaison_officer_required
+from config.forms import upload_form_arguments
 from letters.models import Letter
 
 from ..access import get_row_for_liaison_officer
@@ -31,11 +32,8 @@ def force_home(request):
 @liaison_officer_required
 def liaison_review(request, pk):
     row = get_row_for_liaison_officer(request, pk)
-    posted = request.method == "POST"  # bound even when empty: a post with no fields gets its errors
-    form = DocumentsForm(
-        request.POST if posted else None, request.FILES if posted else None, raw_names=request.raw_upload_names
-    )
-    if posted and form.is_valid():
+    form = DocumentsForm(**upload_form_arguments(request))
+    if form.is_bound and form.is_valid():
         try:
             submission = submission_upload(
                 row=row,
