@@ -90,6 +90,8 @@ INSPECTORATE_NAME = os.environ.get(
     "INSPECTORATE_NAME", "His Majesty's Inspectorate of Constabulary and Fire & Rescue Services"
 )
 INSPECTORATE_SHORT_NAME = os.environ.get("INSPECTORATE_SHORT_NAME", "HMICFRS")
+# A letter is approved by someone other than the last person to edit it. A one-person team turns this off.
+LETTER_APPROVAL_BY_ANOTHER_USER = env_bool("LETTER_APPROVAL_BY_ANOTHER_USER", True)
 SERVICE_CONTACT_EMAIL = os.environ.get("SERVICE_CONTACT_EMAIL", "accessibility@inspectorate.example.org")
 
 INSTALLED_APPS = [

@@ -40,7 +40,8 @@ def reference_template(review):
 
 
 def issued_reference_letters(review, inspector, signatory):
-    """Merseyside's and Cheshire's letters: issued by Michael Cunningham on 2 October 2017."""
+    """Merseyside's and Cheshire's letters: drafted by the inspector, approved and issued by Michael Cunningham
+    on 2 October 2017."""
     reference_template(review)
     return [issued_letter(review, slug, inspector, signatory) for slug in ["merseyside", "cheshire"]]
 
@@ -50,6 +51,6 @@ def issued_letter(review, slug, inspector, signatory):
     letter = Letter.objects.filter(assessment=row.assessment).first() or letter_draft(row=row, by=inspector)
     if letter.is_issued:
         return letter
-    letter_approve(letter=letter, by=inspector)
+    letter_approve(letter=letter, by=signatory)  # not by its drafter: a letter passes a second pair of eyes
     issued_at = timezone.make_aware(datetime.datetime(2017, 10, 2, 10, 0))
     return letter_issue(letter=letter, by=signatory, at=issued_at)

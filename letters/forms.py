@@ -2,11 +2,12 @@
 
 from django import forms
 
-from config.forms import GovukForm
+from config.forms import DateField, GovukForm
 from recommendations.models import ElementJudgement, OutcomeCategory
 
 from .models import LetterTemplate
 from .placeholders import check_placeholders, check_sentence
+from .services import check_letter_date
 
 
 class LetterTemplateForm(GovukForm, forms.ModelForm):
@@ -53,6 +54,12 @@ class OutcomeParagraphForm(GovukForm, forms.ModelForm):
 
 class LetterEditForm(GovukForm, forms.Form):
     submit_label = "Save draft"
+    letter_date = DateField(
+        label="Letter date",
+        required=False,
+        help_text="The date the letter carries, for example 2 10 2017. Leave it blank to date the letter the day "
+        "it is issued.",
+    )
     heading = forms.CharField(max_length=300, label="Heading")
     body = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 24, "data-letter-preview-source": ""}),
@@ -61,3 +68,10 @@ class LetterEditForm(GovukForm, forms.Form):
         help_text="Paragraphs are separated by a blank line. Start each line of a quotation with '>'. "
         "Put *asterisks* around report titles for italics. Anything else is printed exactly as typed.",
     )
+
+    def __init__(self, *args, letter, **kwargs):
+        self.letter = letter
+        super().__init__(*args, **kwargs)
+
+    def clean_letter_date(self):
+        return check_letter_date(self.letter, self.cleaned_data["letter_date"])

@@ -53,6 +53,12 @@ class Letter(models.Model):
     body = models.TextField()
     drafted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     drafted_at = models.DateTimeField(auto_now_add=True)
+    # Who last changed the draft after drafting it; blank until someone does. The approver must be
+    # someone else (LETTER_APPROVAL_BY_ANOTHER_USER), so a letter always passes a second pair of eyes.
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    edited_at = models.DateTimeField(null=True, blank=True)
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -63,6 +69,7 @@ class Letter(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     issued_at = models.DateTimeField(null=True, blank=True)
+    # Chosen by the inspector on a draft, or left blank for the day it is issued.
     letter_date = models.DateField(null=True, blank=True)
     inspectorate_name = models.CharField(max_length=300, blank=True)
     addressee_title = models.CharField(max_length=100, blank=True)
@@ -123,6 +130,15 @@ class Letter(models.Model):
     @property
     def is_issued(self):
         return self.state == self.State.ISSUED
+
+    @property
+    def last_editor_id(self):
+        """The drafter counts as the first editor (for a correction, whoever drafted the correction)."""
+        return self.edited_by_id or self.drafted_by_id
+
+    @property
+    def last_editor(self):
+        return self.edited_by if self.edited_by_id else self.drafted_by
 
     @property
     def is_editable(self):

@@ -1,12 +1,13 @@
-"""What a letter shows: the frozen snapshot once issued, or today's names while it is a draft."""
+"""What a letter shows: the frozen snapshot once issued; while it is a draft, today's names in the form in
+force on its date, marked DRAFT and without the signature (only the issued letter is signed)."""
 
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.conf import settings
 from django.utils import timezone
 
 from .compose import long_date
+from .dated_names import as_on, inspectorate_name_on
 from .markup import render_blocks
 from .pdf import signature_data_url
 
@@ -23,6 +24,7 @@ class LetterView:
     signatory_name: str
     signatory_titles: list = field(default_factory=list)
     signature_png: bytes | None = None
+    is_draft: bool = False
 
     @property
     def date_text(self):
@@ -67,13 +69,15 @@ def issued_view(letter):
 
 
 def draft_view(letter, signatory=None):
+    """A draft (or approved letter) as it would be issued today: dated as chosen, or today; no signature."""
     signatory = signatory or letter.review.lead_signatory
     force = letter.force
+    day = letter.letter_date or timezone.localdate()
     return LetterView(
-        heading=letter.heading, body=letter.body, inspectorate_name=settings.INSPECTORATE_NAME,
+        heading=letter.heading, body=letter.body, inspectorate_name=inspectorate_name_on(day),
         addressee_title=force.chief_officer_title, force_name=force.name, governance_title=force.governance_title,
-        letter_date=timezone.localdate(), signatory_name=signatory.signatory_name,
-        signatory_titles=signatory.title_line_list, signature_png=read_signature(signatory),
+        letter_date=day, signatory_name=signatory.signatory_name,
+        signatory_titles=[as_on(line, day) for line in signatory.title_line_list], is_draft=True,
     )  # fmt: skip
 
 

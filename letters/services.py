@@ -1,5 +1,6 @@
 """The actions on letters: draft, edit, approve, issue (once, frozen, emailed), correct."""
 
+import datetime
 import hashlib
 
 from django.conf import settings
@@ -9,11 +10,17 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from recommendations.models import Assessment
+
 from .compose import compose
+from .dated_names import as_on, inspectorate_name_on
 from .markup import plain_text
 from .models import Letter, LetterTemplate
+from .notices import email_approval_notice
 from .pdf import render_pdf
 from .presentation import issued_view, read_signature
+
+LETTER_DATE_MAX_DAYS_AHEAD = 90
 
 
 def letter_draft(*, row, by) -> Letter:
@@ -31,58 +38,122 @@ def letter_draft(*, row, by) -> Letter:
     )
 
 
-def letter_edit(*, letter, heading, body, by) -> Letter:
-    """Editing an approved letter sends it back to draft: it needs approving again."""
+def check_letter_date(letter, day):
+    """A letter is dated on or after the review's request and at most LETTER_DATE_MAX_DAYS_AHEAD ahead."""
+    if day is None:
+        return None
+    request_date = letter.review.request_date
+    if day < request_date:
+        raise ValidationError(
+            f"The letter date must be on or after the review's request date, {request_date:%-d %B %Y}"
+        )
+    latest = timezone.localdate() + datetime.timedelta(days=LETTER_DATE_MAX_DAYS_AHEAD)
+    if day > latest:
+        raise ValidationError(f"The letter date must be no later than {latest:%-d %B %Y}")
+    return day
+
+
+def letter_edit(*, letter, heading, body, letter_date=None, by) -> Letter:
+    """Save a change to a draft, recording who made it. Editing an approved letter sends it back to
+    draft: it needs approving again (by someone else)."""
     if not letter.is_editable:
         raise ValidationError("An issued letter cannot be changed. Make a corrected version instead.")
-    letter.heading, letter.body = heading, body
+    check_letter_date(letter, letter_date)
+    if (letter.heading, letter.body, letter.letter_date) == (heading, body, letter_date):
+        return letter  # nothing changed: an approval stands
+    letter.heading, letter.body, letter.letter_date = heading, body, letter_date
+    letter.edited_by, letter.edited_at = by, timezone.now()
     letter.state, letter.approved_by, letter.approved_at = Letter.State.DRAFT, None, None
-    letter.save(update_fields=["heading", "body", "state", "approved_by", "approved_at"])
+    letter.save(
+        update_fields=[
+            "heading",
+            "body",
+            "letter_date",
+            "edited_by",
+            "edited_at",
+            "state",
+            "approved_by",
+            "approved_at",
+        ]
+    )
     return letter
 
 
-def letter_approve(*, letter, by) -> Letter:
-    if letter.state == Letter.State.APPROVED:
-        return letter
+def approval_refusal(letter, by):
+    """Why `by` may not approve the letter, or None. Also asked by the letter page, to offer only what works."""
     if letter.state != Letter.State.DRAFT or not by.is_inspector:
-        raise ValidationError("Only a draft letter can be approved.")
-    letter.state, letter.approved_by, letter.approved_at = Letter.State.APPROVED, by, timezone.now()
-    letter.save(update_fields=["state", "approved_by", "approved_at"])
+        return "Only a draft letter can be approved."
+    if settings.LETTER_APPROVAL_BY_ANOTHER_USER and letter.last_editor_id == by.pk:
+        return (
+            "You were the last to edit this letter, so someone else must approve it: "
+            "ask another inspector or a signatory to check it."
+        )
+    return None
+
+
+def letter_approve(*, letter, by) -> Letter:
+    """Approve a draft (by someone other than its last editor) and tell the review's lead signatory."""
+    with transaction.atomic():
+        letter = Letter.objects.select_for_update().select_related("review__lead_signatory", "force").get(pk=letter.pk)
+        if letter.state == Letter.State.APPROVED:
+            return letter
+        if refusal := approval_refusal(letter, by):
+            raise ValidationError(refusal)
+        letter.state, letter.approved_by, letter.approved_at = Letter.State.APPROVED, by, timezone.now()
+        letter.save(update_fields=["state", "approved_by", "approved_at"])
+        transaction.on_commit(lambda: email_approval_notice(letter))
     return letter
 
 
 def snapshot(letter, signatory, letter_date):
-    """Copy onto the row everything the letter shows, as it is on the day it is issued."""
+    """Copy onto the row everything the letter shows, as it is on the day it is issued, in the names
+    in force on the letter's date ('Her Majesty's' before 8 September 2022)."""
     force = letter.force
     letter.letter_date = letter_date
-    letter.inspectorate_name = settings.INSPECTORATE_NAME
+    letter.inspectorate_name = inspectorate_name_on(letter_date)
     letter.addressee_title = force.chief_officer_title
     letter.force_name = force.name
     letter.governance_title = force.governance_title
     letter.signatory_name = signatory.signatory_name
-    letter.signatory_titles = "\n".join(signatory.title_line_list)
+    letter.signatory_titles = "\n".join(as_on(line, letter_date) for line in signatory.title_line_list)
     letter.signature_png = read_signature(signatory)
     letter.sent_to = force.chief_officer_email
     letter.copied_to = force.governance_email
 
 
+def issue_refusal(letter, at=None):
+    """Why the letter cannot be issued now, or None. The confirmation page asks before offering the button."""
+    if letter.state != Letter.State.APPROVED:
+        return "A letter must be approved before it is issued."
+    if not letter.force.chief_officer_email:
+        return f"Add the chief officer's email address for {letter.force.name} before issuing."
+    issue_day = timezone.localdate(at or timezone.now())
+    if letter.letter_date and letter.letter_date > issue_day:
+        return (
+            f"This letter is dated {letter.letter_date:%-d %B %Y}, after today. "
+            "Issue it on that day, or change its date."
+        )
+    return None
+
+
 def letter_issue(*, letter, by, at=None) -> Letter:
     """Issue an approved letter once: freeze it, render its PDF once, store the bytes, email it.
 
-    The row is locked first, so a double click or two signatories at once issue it only once.
+    The row is locked first, so a double click or two signatories at once issue it only once. The
+    assessment is locked too, so that it cannot change while the letter that states it is issued.
+    The letter keeps the date chosen on the draft, or takes the day it is issued.
     """
     if not by.is_signatory:
         raise PermissionDenied("Only a signatory can issue letters.")
     with transaction.atomic():
+        Assessment.objects.select_for_update().filter(pk=letter.assessment_id).first()
         letter = Letter.objects.select_for_update().select_related("force", "review").get(pk=letter.pk)
         if letter.is_issued:
             return letter
-        if letter.state != Letter.State.APPROVED:
-            raise ValidationError("A letter must be approved before it is issued.")
-        if not letter.force.chief_officer_email:
-            raise ValidationError(f"Add the chief officer's email address for {letter.force.name} before issuing.")
         at = at or timezone.now()
-        snapshot(letter, by, timezone.localdate(at))
+        if refusal := issue_refusal(letter, at):
+            raise ValidationError(refusal)
+        snapshot(letter, by, letter.letter_date or timezone.localdate(at))
         letter.pdf = render_pdf({"letter": issued_view(letter)})
         letter.pdf_sha256 = hashlib.sha256(letter.pdf).hexdigest()
         letter.state, letter.issued_by, letter.issued_at = Letter.State.ISSUED, by, at

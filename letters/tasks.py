@@ -42,7 +42,8 @@ def draft_all_letters(job_id):
 @task()
 def issue_approved_letters(job_id):
     job = BulkJob.objects.select_related("review", "started_by").get(pk=job_id)
-    letters = letters_to_issue(job.review)
+    # Only the letters the signatory saw on the confirmation page: approved before the job was started.
+    letters = [letter for letter in letters_to_issue(job.review) if letter.approved_at <= job.created_at]
     run_job(
         job, letters, lambda letter: letter_issue(letter=letter, by=job.started_by), lambda letter: letter.force.name
     )

@@ -2,12 +2,14 @@
 
 import dataclasses
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts.access import inspector_required, liaison_officer_required, signatory_required
@@ -17,6 +19,7 @@ from forces.models import Force
 from publications.models import PublishedLetter
 from recommendations.access import get_force_row, get_review
 from recommendations.models import ElementJudgement, OutcomeCategory
+from recommendations.status import review_rows
 
 from .access import get_issued_letter_for_liaison_officer, get_job_for_inspector, get_letter_for_inspector
 from .forms import JudgementSentenceForm, LetterEditForm, LetterTemplateForm, OutcomeParagraphForm
@@ -24,7 +27,15 @@ from .models import BulkJob, Letter, LetterTemplate
 from .pdf import render_pdf
 from .placeholders import PLACEHOLDERS
 from .presentation import letter_view
-from .services import letter_approve, letter_correct, letter_draft, letter_edit, letter_issue
+from .services import (
+    approval_refusal,
+    issue_refusal,
+    letter_approve,
+    letter_correct,
+    letter_draft,
+    letter_edit,
+    letter_issue,
+)
 from .tasks import start_job
 
 
@@ -109,7 +120,10 @@ def letter_detail(request, pk):
         Letter.history.filter(assessment_id=letter.assessment_id),
         PublishedLetter.history.filter(letter__assessment_id=letter.assessment_id),
     )
-    context = {"letter": letter, "view": letter_view(letter), "versions": versions, "history": history}
+    context = {
+        "letter": letter, "view": letter_view(letter), "versions": versions, "history": history,
+        "approval_refusal": approval_refusal(letter, request.user) if letter.state == Letter.State.DRAFT else None,
+    }  # fmt: skip
     return render(request, "letters/letter_detail.html", context)
 
 
@@ -119,13 +133,17 @@ def letter_edit_view(request, pk):
     if not letter.is_editable:
         messages.error(request, "An issued letter cannot be changed. Make a corrected version instead.")
         return redirect(letter)
-    form = LetterEditForm(request.POST or None, initial={"heading": letter.heading, "body": letter.body})
+    initial = {"heading": letter.heading, "body": letter.body, "letter_date": letter.letter_date}
+    form = LetterEditForm(request.POST or None, letter=letter, initial=initial)
     if request.method == "POST" and form.is_valid():
         letter_edit(letter=letter, by=request.user, **form.cleaned_data)
         messages.success(request, "Draft saved")
         return redirect(letter)
     body = form.data.get("body", letter.body) if form.is_bound else letter.body
-    context = {"letter": letter, "form": form, "preview": preview_view(letter, body)}
+    context = {
+        "letter": letter, "form": form, "preview": preview_view(letter, body),
+        "approval_by_another_user": settings.LETTER_APPROVAL_BY_ANOTHER_USER,
+    }  # fmt: skip
     return render(request, "letters/letter_edit.html", context)
 
 
@@ -164,16 +182,59 @@ def letter_approve_view(request, pk):
     return redirect(letter)
 
 
-@require_POST
 @signatory_required
 def letter_issue_view(request, pk):
+    """GET: what issuing will do (to, copy, version, date), and that it cannot be undone. POST: issue."""
     letter = get_letter_for_inspector(pk)
-    try:
-        letter = letter_issue(letter=letter, by=request.user)
+    if letter.is_issued:
+        messages.info(request, "This letter has already been issued.")
+        return redirect(letter)
+    if refusal := issue_refusal(letter):
+        messages.error(request, refusal)
+        return redirect(letter)
+    if request.method == "POST":
+        try:
+            letter = letter_issue(letter=letter, by=request.user)
+        except ValidationError as error:
+            show_refusal(request, error)
+            return redirect(letter)
         messages.success(request, f"Letter issued and emailed to {letter.sent_to}")
-    except ValidationError as error:
-        show_refusal(request, error)
-    return redirect(letter)
+        return redirect(letter)
+    context = {"letter": letter, "issue": issue_facts(letter, request.user)}
+    return render(request, "letters/issue_confirm.html", context)
+
+
+def issue_facts(letter, signatory, force=None):
+    """What issuing the letter now would send, to whom, dated when, signed by whom."""
+    force = force or letter.force
+    return {
+        "letter": letter,
+        "force": force,
+        "to": force.chief_officer_email,
+        "copy": force.governance_email,
+        "letter_date": letter.letter_date or timezone.localdate(),
+        "date_chosen": letter.letter_date is not None,
+        "signatory": signatory.signatory_name,
+    }
+
+
+@signatory_required
+def issue_all_view(request, pk):
+    """GET: every approved letter that will be issued, and that it cannot be undone. POST: issue exactly
+    those, in the background; if the list changed in between, show it again rather than issue others."""
+    review = get_review(pk)
+    rows = [row for row in review_rows(review) if row.letter and row.letter.state == Letter.State.APPROVED]
+    if request.method == "POST":
+        confirmed = set(request.POST.getlist("letter"))
+        if confirmed and confirmed == {str(row.letter.pk) for row in rows}:
+            job = start_job(review=review, kind=BulkJob.Kind.ISSUE, by=request.user)
+            return redirect("letters:job", job.pk)
+        messages.error(
+            request, "The letters ready to issue changed after you opened this page. Check the list and confirm again."
+        )
+        return redirect("letters:issue-all", review.pk)
+    context = {"review": review, "letters": [issue_facts(row.letter, request.user, row.force) for row in rows]}
+    return render(request, "letters/issue_all_confirm.html", context)
 
 
 @require_POST
@@ -191,12 +252,8 @@ def letter_correct_view(request, pk):
 
 @require_POST
 @inspector_required
-def bulk_start(request, pk, kind):
-    review = get_review(pk)
-    if kind == BulkJob.Kind.ISSUE and not request.user.is_signatory:
-        messages.error(request, "Only a signatory can issue letters.")
-        return redirect(review)
-    job = start_job(review=review, kind=kind, by=request.user)
+def draft_all(request, pk):
+    job = start_job(review=get_review(pk), kind=BulkJob.Kind.DRAFT, by=request.user)
     return redirect("letters:job", job.pk)
 
 

@@ -44,7 +44,9 @@ def assess(review, force, by):
     return assessment
 
 
-def draft(review, force, by, approve=False) -> Letter:
+def draft(review, force, by, approve=False, approver=None) -> Letter:
+    """A draft of the force's letter by `by`; approved, when asked, by someone else (the review's lead
+    signatory unless `approver` is given), as the rule on approval requires."""
     force.chief_officer_email = force.chief_officer_email or f"chief@{force.slug}.example.org"
     force.governance_email = force.governance_email or f"pcc@{force.slug}.example.org"
     force.save()
@@ -52,7 +54,7 @@ def draft(review, force, by, approve=False) -> Letter:
         assess(review, force, by)
     letter = letter_draft(row=get_force_row(review, force), by=by)
     if approve:
-        letter_approve(letter=letter, by=by)
+        letter = letter_approve(letter=letter, by=approver or review.lead_signatory)
     return letter
 
 

@@ -27,6 +27,7 @@ ROLES = ["anonymous", "inspector", "signatory", "own_officer", "other_officer"]
 PUBLIC = dict.fromkeys(ROLES, 200)
 STAFF = {"anonymous": 302, "inspector": 200, "signatory": 200, "own_officer": 403, "other_officer": 403}
 POST_ONLY = dict.fromkeys(ROLES, 405)
+SIGNATORY = {"anonymous": 302, "inspector": 403, "signatory": 200, "own_officer": 403, "other_officer": 403}
 
 
 def only(**statuses):
@@ -93,7 +94,7 @@ EXPECTED = {
     "letters:paragraph": (["outcome"], STAFF),
     "letters:create": (["review", "cheshire_slug"], POST_ONLY),
     "letters:draft-all": (["review"], POST_ONLY),
-    "letters:issue-all": (["review"], POST_ONLY),
+    "letters:issue-all": (["review"], SIGNATORY),
     "letters:job": (["job"], STAFF),
     "letters:job-progress": (["job"], STAFF),
     "letters:detail": (["letter"], STAFF),
@@ -101,7 +102,7 @@ EXPECTED = {
     "letters:preview": (["draft_letter"], POST_ONLY),
     "letters:pdf": (["letter"], STAFF),
     "letters:approve": (["draft_letter"], POST_ONLY),
-    "letters:issue": (["draft_letter"], POST_ONLY),
+    "letters:issue": (["approved_letter"], SIGNATORY),
     "letters:correct": (["letter"], POST_ONLY),
     "letters:liaison-pdf": (
         ["letter"],
@@ -218,6 +219,7 @@ def world(forces, review, cheshire, merseyside, kent, inspector, signatory, ches
         "letter": letter.pk,
         "version": letter.version,
         "draft_letter": draft(review, kent, inspector).pk,
+        "approved_letter": draft(review, merseyside, inspector, approve=True).pk,
         "job": BulkJob.objects.create(review=review, kind=BulkJob.Kind.DRAFT, started_by=inspector).pk,
         "published_entry": publication.letters.get().pk,
         "cheshire_only_review": make_review(signatory, forces=[cheshire], slug="cheshire-only").pk,

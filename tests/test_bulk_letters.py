@@ -46,13 +46,12 @@ def test_draft_all_runs_in_the_worker_and_shows_progress(client, inspector, asse
 
 def test_issue_all_issues_only_approved_letters_and_reports_problems(client, signatory, inspector, assessed_review):
     forces = {force.slug: force for force in assessed_review.forces.filter(slug__in=["cheshire", "merseyside", "kent"])}
-    draft(assessed_review, forces["cheshire"], inspector, approve=True)
-    draft(assessed_review, forces["kent"], inspector, approve=True)
+    approved = [draft(assessed_review, forces[slug], inspector, approve=True).pk for slug in ["cheshire", "kent"]]
     draft(assessed_review, forces["merseyside"], inspector)  # not approved: left alone
     forces["kent"].chief_officer_email = ""
     forces["kent"].save()
     client.force_login(signatory)
-    client.post(reverse("letters:issue-all", args=[assessed_review.pk]))
+    client.post(reverse("letters:issue-all", args=[assessed_review.pk]), {"letter": approved})
     run_worker()
     states = dict(Letter.objects.values_list("force__slug", "state"))
     assert states == {"cheshire": "issued", "kent": "approved", "merseyside": "draft"}

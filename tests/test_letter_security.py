@@ -58,7 +58,7 @@ def test_hostile_body_is_printed_literally_and_nothing_is_fetched(
     letter = draft(review, cheshire, inspector)
     hostile = "\n\n".join(hostile_texts(port))
     letter_edit(letter=letter, heading=f"Heading {hostile_texts(port)[2]}", body=hostile, by=inspector)
-    letter_approve(letter=letter, by=inspector)
+    letter_approve(letter=letter, by=signatory)
     issued = letter_issue(letter=letter, by=signatory)
 
     text = " ".join(pdf_text(issued.pdf).split())

@@ -126,7 +126,7 @@ def test_correction_is_a_new_version_referring_to_the_issued_one(letter_review, 
     correction.refresh_from_db()
     from letters.services import letter_approve
 
-    letter_approve(letter=correction, by=inspector)
+    letter_approve(letter=correction, by=signatory)
     issued = letter_issue(letter=correction, by=signatory)
     assert issued.is_issued and Letter.objects.get(pk=original.pk).is_issued
     assert issued.pdf_sha256 != original.pdf_sha256
@@ -139,7 +139,7 @@ def test_thirty_page_letter_paginates_with_the_sign_off_intact(letter_review, ch
     letter_edit(letter=letter, heading=letter.heading, body=body, by=inspector)
     from letters.services import letter_approve
 
-    letter_approve(letter=letter, by=inspector)
+    letter_approve(letter=letter, by=signatory)
     issued = letter_issue(letter=letter, by=signatory)
     from tests.letter_helpers import pdf_reader
 

@@ -206,7 +206,7 @@ def test_corrected_version_shows_alongside_the_one_it_replaces(client, published
     from letters.services import letter_approve, letter_correct
 
     correction = letter_correct(letter=published["letter"], by=inspector)
-    letter_approve(letter=correction, by=inspector)
+    letter_approve(letter=correction, by=signatory)
     from letters.services import letter_issue
 
     correction = letter_issue(letter=correction, by=signatory)

@@ -7,7 +7,7 @@ from .review import (
     OutcomeCategory,
     Review,
 )
-from .submission import Document, Extension, Submission
+from .submission import Document, Extension, Submission, UploadReopening
 
 __all__ = [
     "Assessment",
@@ -20,5 +20,6 @@ __all__ = [
     "Recommendation",
     "Review",
     "Submission",
+    "UploadReopening",
     "add_months",
 ]

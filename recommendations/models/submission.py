@@ -96,3 +96,28 @@ class Extension(models.Model):
 
     def __str__(self):
         return f"{self.force}: until {self.new_deadline:%-d %B %Y}"
+
+
+class UploadReopening(models.Model):
+    """Uploads closed by the force's issued letter, opened again by an inspector, until a date, for a reason.
+
+    A reopening counts only for the letters issued before it: a corrected letter issued later closes
+    uploads again. Every reopening is kept, so the record shows who reopened them, when and why.
+    """
+
+    review = models.ForeignKey("Review", on_delete=models.PROTECT, related_name="upload_reopenings")
+    force = models.ForeignKey(Force, on_delete=models.PROTECT, related_name="upload_reopenings")
+    until = models.DateField(help_text="The last day the force may upload.")
+    reason = models.TextField()
+    reopened_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    reopened_at = models.DateTimeField(default=timezone.now)
+
+    objects = AuditedQuerySet.as_manager()
+    history = audit_history()
+
+    class Meta:
+        ordering = ["reopened_at", "pk"]
+        constraints = [models.CheckConstraint(condition=~models.Q(reason=""), name="upload_reopening_gives_a_reason")]
+
+    def __str__(self):
+        return f"{self.force}: uploads reopened until {self.until:%-d %B %Y}"

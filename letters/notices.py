@@ -1,0 +1,44 @@
+"""Emails about letters other than the letter itself: telling the lead signatory a letter is ready to issue."""
+
+import logging
+import smtplib
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from recommendations.services import absolute_url
+
+logger = logging.getLogger(__name__)
+
+
+def approval_notice(letter) -> EmailMessage | None:
+    """The email telling the review's lead signatory that a letter awaits them; None when there is nobody to
+    tell (no address, an inactive account, or the lead signatory approved it themselves)."""
+    signatory = letter.review.lead_signatory
+    if not signatory.is_active or not signatory.email or signatory.pk == letter.approved_by_id:
+        return None
+    context = {
+        "letter": letter,
+        "signatory": signatory,
+        "issue_url": absolute_url(reverse("letters:issue", args=[letter.pk])),
+        "letter_url": absolute_url(letter.get_absolute_url()),
+        "settings": settings,
+    }
+    return EmailMessage(
+        subject=f"Letter ready to issue: {letter.force.name}, {letter.review.title}",
+        body=render_to_string("letters/email/letter_approved.txt", context),
+        to=[signatory.email],
+    )
+
+
+def email_approval_notice(letter):
+    """Build and send the notice. A mail server that is down does not undo the approval: it is logged."""
+    message = approval_notice(letter)
+    if message is None:
+        return
+    try:
+        message.send()
+    except (smtplib.SMTPException, OSError):
+        logger.exception("Could not email the approval of letter %s to its lead signatory", letter.pk)
