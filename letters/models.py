@@ -78,6 +78,9 @@ class Letter(models.Model):
     signatory_name = models.CharField(max_length=200, blank=True)
     signatory_titles = models.TextField(blank=True)
     signature_png = models.BinaryField(null=True, blank=True)
+    # What the letter concluded (the outcome category of its assessment that day). Nullable so that adding it
+    # is a plain ADD COLUMN: on SQLite a rebuilt table would lose the triggers that freeze issued letters.
+    outcome_name = models.CharField(max_length=300, null=True, blank=True)
     sent_to = models.CharField(max_length=500, blank=True)
     copied_to = models.CharField(max_length=500, blank=True)
     pdf = models.BinaryField(null=True, blank=True)

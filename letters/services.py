@@ -114,6 +114,7 @@ def snapshot(letter, signatory, letter_date):
     letter.addressee_title = force.chief_officer_title
     letter.force_name = force.name
     letter.governance_title = force.governance_title
+    letter.outcome_name = letter.assessment.outcome.name
     letter.signatory_name = signatory.signatory_name
     letter.signatory_titles = "\n".join(as_on(line, letter_date) for line in signatory.title_line_list)
     letter.signature_png = read_signature(signatory)

@@ -1,5 +1,6 @@
 """Forms for recommendations, reviews, submissions, extensions and assessments."""
 
+import datetime
 import uuid
 
 from django import forms
@@ -266,6 +267,25 @@ class ExtensionForm(GovukForm, forms.Form):
                 f"The new deadline must be after the review's deadline, {self.review.submission_deadline:%-d %B %Y}"
             )
         return new_deadline
+
+
+class UploadReopenForm(GovukForm, forms.Form):
+    submit_label = "Reopen uploads"
+    until = DateField(label="Last day for uploads", help_text="For example 30 11 2025")
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        label="Reason",
+        help_text="Kept on record with your name and the date.",
+    )
+
+    def clean_until(self):
+        until = self.cleaned_data["until"]
+        if until < today():
+            raise ValidationError("The last day for uploads must be today or later")
+        if until > today() + datetime.timedelta(days=365):
+            raise ValidationError("The last day for uploads must be within a year from today")
+        return until
 
 
 class AssessmentForm(GovukForm, forms.Form):

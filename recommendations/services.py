@@ -22,6 +22,7 @@ from .models import (
     Extension,
     Review,
     Submission,
+    UploadReopening,
 )
 from .status import ForceRow, received_on
 
@@ -111,6 +112,12 @@ def submission_upload(*, row: ForceRow, by, documents, covering_note, form_token
     """A liaison officer's upload: refused once the deadline (or the force's extension) has passed."""
     if by.force_id != row.force.pk:
         raise PermissionDenied
+    if row.closed_by_letter:
+        raise ValidationError(
+            f"Our letter to your force was issued on {row.issued_letter.letter_date:%-d %B %Y}, so uploads for "
+            f"this request are closed. To send more, contact {row.review.contact_name} at "
+            f"{row.review.contact_email}: the inspectorate can reopen them."
+        )
     if not row.may_upload:
         raise ValidationError(
             f"The deadline for this request was {row.deadline:%-d %B %Y}. Documents can no longer be "
@@ -197,8 +204,24 @@ def assessment_record(*, row: ForceRow, outcome, judgements, notes, by) -> Asses
     return assessment
 
 
+class AssessmentLocked(ValidationError):
+    """The letter that states the assessment has been issued: change it through a corrected letter."""
+
+    def __init__(self):
+        super().__init__(
+            "The letter stating this assessment has been issued, so the assessment is locked. To change it, "
+            "make a corrected version of the letter: the assessment can then be changed before it is issued."
+        )
+
+
 @transaction.atomic
 def assessment_change(*, assessment, outcome, judgements, notes, by) -> Assessment:
+    """Change an assessment, unless the latest version of its letter has been issued (locked with the row, so
+    that an issue and a change at the same moment cannot both succeed)."""
+    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    latest_letter = assessment.letters.defer("pdf", "signature_png").order_by("-version").first()
+    if latest_letter is not None and latest_letter.is_issued:
+        raise AssessmentLocked()
     assessment.outcome = outcome
     assessment.notes = notes
     assessment.assessed_by = by
@@ -209,6 +232,21 @@ def assessment_change(*, assessment, outcome, judgements, notes, by) -> Assessme
             assessment=assessment, element=element, defaults={"judgement": judgement}
         )
     return assessment
+
+
+def uploads_reopen(*, row: ForceRow, until: datetime.date, reason: str, by) -> UploadReopening:
+    """Let a force upload again after its letter was issued, until a day, for a reason kept on record."""
+    if row.issued_letter is None:
+        raise ValidationError(
+            f"{row.force.name} has no issued letter, so its uploads are not closed: grant an extension instead."
+        )
+    if until < timezone.localdate():
+        raise ValidationError("The last day for uploads must be today or later")
+    if not reason.strip():
+        raise ValidationError("Give the reason for reopening uploads")
+    return UploadReopening.objects.create(
+        review=row.review, force=row.force, until=until, reason=reason.strip(), reopened_by=by
+    )
 
 
 @transaction.atomic

@@ -10,7 +10,7 @@ from django.utils import timezone
 from letters.models import Letter
 from publications.models import PublishedLetter
 
-from .models import Assessment, Extension, Review, Submission
+from .models import Assessment, Extension, Review, Submission, UploadReopening
 
 
 class ForceStatus(models.TextChoices):
@@ -64,6 +64,8 @@ class ForceRow:
     extension: Extension | None = None
     assessment: Assessment | None = None
     letter: object = None  # the latest version of the force's letter, if any
+    issued_letter: object = None  # the latest version issued to the force, if any
+    reopening: UploadReopening | None = None  # the latest reopening of uploads, if any
     published: bool = False  # whether a letter of the force's has been released to the public
 
     @property
@@ -109,8 +111,29 @@ class ForceRow:
         return not self.submissions and today() > self.deadline
 
     @property
+    def assessment_locked(self):
+        """Once the letter stating it is issued, the assessment changes only through a corrected letter."""
+        return self.letter is not None and self.letter.is_issued
+
+    @property
+    def reopened(self):
+        """The reopening in force: one made after the latest letter was issued (a later letter closes again)."""
+        if self.reopening and self.issued_letter and self.reopening.reopened_at > self.issued_letter.issued_at:
+            return self.reopening
+        return None
+
+    @property
+    def closed_by_letter(self):
+        """The force has its letter: uploads are closed unless the inspectorate reopened them."""
+        return self.issued_letter is not None and self.reopened is None
+
+    @property
+    def uploads_close_on(self) -> datetime.date:
+        return self.reopened.until if self.reopened else self.deadline
+
+    @property
     def days_left(self):
-        return (self.deadline - today()).days
+        return (self.uploads_close_on - today()).days
 
     @property
     def time_left(self):
@@ -124,12 +147,13 @@ class ForceRow:
 
     @property
     def may_upload(self):
-        """Liaison officers may add documents until the deadline (or extension) has passed."""
-        return today() <= self.deadline
+        """Liaison officers may add documents until the deadline (or extension) has passed, and not once the
+        force's letter is issued, unless an inspector reopened uploads (then until the day they chose)."""
+        return not self.closed_by_letter and today() <= self.uploads_close_on
 
 
 def rows_for_reviews(reviews, force_ids=None):
-    """A ForceRow per force per review, for many reviews, in five queries."""
+    """A ForceRow per force per review, for many reviews, in a fixed number of queries."""
     reviews = list(reviews)
     review_ids = [review.pk for review in reviews]
     scope = {"review_id__in": review_ids}
@@ -140,9 +164,15 @@ def rows_for_reviews(reviews, force_ids=None):
         submissions[submission.review_id, submission.force_id].append(submission)
     extensions = {(e.review_id, e.force_id): e for e in Extension.objects.filter(**scope)}
     assessments = {(a.review_id, a.force_id): a for a in Assessment.objects.filter(**scope).select_related("outcome")}
-    letters = {}
+    letters, issued_letters = {}, {}
     for letter in Letter.objects.filter(**scope).defer("pdf", "signature_png").order_by("version"):
         letters[letter.review_id, letter.force_id] = letter  # the latest version wins
+        if letter.is_issued:
+            issued_letters[letter.review_id, letter.force_id] = letter
+    reopenings = {
+        (r.review_id, r.force_id): r
+        for r in UploadReopening.objects.filter(**scope).select_related("reopened_by").order_by("reopened_at")
+    }
     published = set(
         PublishedLetter.objects.public(timezone.now())
         .filter(**{f"letter__{name}": value for name, value in scope.items()})
@@ -163,6 +193,8 @@ def rows_for_reviews(reviews, force_ids=None):
                 extension=extensions.get(key),
                 assessment=assessments.get(key),
                 letter=letters.get(key),
+                issued_letter=issued_letters.get(key),
+                reopening=reopenings.get(key),
                 published=key in published,
             )
         )

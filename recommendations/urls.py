@@ -21,6 +21,9 @@ urlpatterns = [
     path("manage/reviews/<int:pk>/forces/<slug:slug>/log/", forces.submission_log_view, name="submission-log"),
     path("manage/reviews/<int:pk>/forces/<slug:slug>/extension/", forces.extension_view, name="extension"),
     path("manage/reviews/<int:pk>/forces/<slug:slug>/assessment/", forces.assessment_view, name="assessment"),
+    path(
+        "manage/reviews/<int:pk>/forces/<slug:slug>/reopen-uploads/", forces.uploads_reopen_view, name="reopen-uploads"
+    ),
     path("documents/<int:pk>/", documents.document_download, name="document-download"),
     path("force/", liaison.force_home, name="liaison-home"),
     path("force/reviews/<int:pk>/", liaison.liaison_review, name="liaison-review"),

@@ -77,6 +77,7 @@ EXPECTED = {
     "recommendations:submission-log": (["review", "cheshire_slug"], STAFF),
     "recommendations:extension": (["review", "cheshire_slug"], STAFF),
     "recommendations:assessment": (["review", "cheshire_slug"], STAFF),
+    "recommendations:reopen-uploads": (["review", "cheshire_slug"], STAFF),
     "recommendations:document-download": (
         ["document"],
         only(anonymous=302, inspector=200, signatory=200, own_officer=200, other_officer=404),

@@ -11,9 +11,16 @@ from config.history import history_of
 from config.pages import form_page
 
 from ..access import get_row_for_inspector
-from ..forms import AssessmentForm, ExtensionForm, LoggedSubmissionForm
-from ..models import Assessment, AssessmentJudgement, Document, Extension, Submission
-from ..services import AlreadyReceived, assessment_change, assessment_record, extension_grant, submission_log
+from ..forms import AssessmentForm, ExtensionForm, LoggedSubmissionForm, UploadReopenForm
+from ..models import Assessment, AssessmentJudgement, Document, Extension, Submission, UploadReopening
+from ..services import (
+    AlreadyReceived,
+    assessment_change,
+    assessment_record,
+    extension_grant,
+    submission_log,
+    uploads_reopen,
+)
 
 
 def row_url(row):
@@ -34,6 +41,7 @@ def force_history(row):
         Submission.history.filter(**scope),
         Document.history.filter(submission__review_id=row.review.pk, submission__force_id=row.force.pk),
         Extension.history.filter(**scope),
+        UploadReopening.history.filter(**scope),
         Assessment.history.filter(**scope),
         AssessmentJudgement.history.filter(assessment__review_id=row.review.pk, assessment__force_id=row.force.pk),
     )
@@ -80,8 +88,39 @@ def extension_view(request, pk, slug):
 
 
 @inspector_required
+def uploads_reopen_view(request, pk, slug):
+    row = get_row_for_inspector(pk, slug)
+    if row.issued_letter is None:
+        messages.info(request, f"{row.force.name} has no issued letter: its uploads are not closed.")
+        return redirect(row_url(row))
+    form = UploadReopenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            reopening = uploads_reopen(row=row, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"{row.force.name} may upload again until {reopening.until:%-d %B %Y}")
+            return redirect(row_url(row))
+    intro = (
+        f"Uploads closed when the letter to {row.force.name} was issued on "
+        f"{row.issued_letter.letter_date:%-d %B %Y}. Reopening them lets its liaison officers send documents "
+        "again until the day you choose."
+    )
+    return form_page(request, form, title="Reopen uploads", caption=row.force.name, back_url=row_url(row), intro=intro)
+
+
+def assessment_saved_message(row):
+    if row.letter is not None and row.letter.is_editable:
+        return f"Assessment of {row.force.name} saved. The draft letter keeps its text: edit it to match."
+    return f"Assessment of {row.force.name} saved"
+
+
+@inspector_required
 def assessment_view(request, pk, slug):
     row = get_row_for_inspector(pk, slug)
+    if row.assessment_locked:
+        return render(request, "recommendations/assessment_locked.html", {"row": row, "review": row.review})
     form = AssessmentForm(request.POST or None, review=row.review, assessment=row.assessment)
     if request.method == "POST" and form.is_valid():
         fields = {
@@ -98,7 +137,7 @@ def assessment_view(request, pk, slug):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, f"Assessment of {row.force.name} saved")
+            messages.success(request, assessment_saved_message(row))
             return redirect(row_url(row))
     if not form.elements:
         messages.info(request, "Add the review's elements and outcome categories before assessing forces.")
