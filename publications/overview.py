@@ -1,7 +1,10 @@
 """The national overview of a review, computed from the outcomes of its published letters."""
 
+import datetime
 from collections import Counter
 from dataclasses import dataclass
+
+from letters.dated_names import inspectorate_name_on
 
 
 @dataclass
@@ -10,6 +13,12 @@ class Overview:
     entries: list  # PublishedLetter rows, one per force (its latest version)
     title: str = ""
     introduction: str = ""
+    published_on: datetime.date | None = None
+
+    @property
+    def inspectorate_name(self):
+        """The name in force on the day it was published: 'Her Majesty's' before 8 September 2022."""
+        return inspectorate_name_on(self.published_on) if self.published_on else ""
 
     @property
     def counts(self):

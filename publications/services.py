@@ -47,7 +47,10 @@ def publication_schedule(*, review, letters, release_at, overview_title, introdu
     ]
     overview_pdf = None
     if overview_title:
-        overview = Overview(review=review, entries=entries, title=overview_title, introduction=introduction)
+        overview = Overview(
+            review=review, entries=entries, title=overview_title, introduction=introduction,
+            published_on=timezone.localdate(release_at),
+        )  # fmt: skip
         overview_pdf = render_pdf({"overview": overview}, template="publications/overview_pdf.html")
     publication = Publication.objects.create(
         review=review, release_at=release_at, overview_title=overview_title, introduction=introduction,

@@ -100,6 +100,7 @@ def released_overview(slug):
     overview = Overview(
         review=review, entries=entries, title=latest.overview_title if latest else review.title,
         introduction=latest.introduction if latest else "",
+        published_on=timezone.localdate((latest or publications[0]).release_at),
     )  # fmt: skip
     return review, overview, latest
 

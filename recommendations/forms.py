@@ -276,6 +276,7 @@ class UploadReopenForm(GovukForm, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=2000,
         label="Reason",
+        error_messages={"required": "Enter the reason for reopening uploads"},
         help_text="Kept on record with your name and the date.",
     )
 
