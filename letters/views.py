@@ -193,6 +193,9 @@ def letter_issue_view(request, pk):
         messages.error(request, refusal)
         return redirect(letter)
     if request.method == "POST":
+        if request.POST.get("letter") != confirmation_token(letter):
+            messages.error(request, "The letter changed after you opened this page. Check it and confirm again.")
+            return redirect("letters:issue", letter.pk)
         try:
             letter = letter_issue(letter=letter, by=request.user)
         except ValidationError as error:
@@ -204,12 +207,20 @@ def letter_issue_view(request, pk):
     return render(request, "letters/issue_confirm.html", context)
 
 
-def issue_facts(letter, signatory, force=None):
-    """What issuing the letter now would send, to whom, dated when, signed by whom."""
-    force = force or letter.force
+def confirmation_token(letter):
+    """Names the letter as approved when the confirmation page showed it: an edit and a new approval since
+    (another date, other text) make a different token, so nothing is issued that the signatory did not see."""
+    return f"{letter.pk}@{letter.approved_at.isoformat()}"
+
+
+def issue_facts(letter, signatory):
+    """What issuing the letter now would send, to whom, dated when, signed by whom (or why it would not)."""
+    force = letter.force
     return {
         "letter": letter,
+        "token": confirmation_token(letter),
         "force": force,
+        "refusal": issue_refusal(letter),
         "to": force.chief_officer_email,
         "copy": force.governance_email,
         "letter_date": letter.letter_date or timezone.localdate(),
@@ -221,19 +232,21 @@ def issue_facts(letter, signatory, force=None):
 @signatory_required
 def issue_all_view(request, pk):
     """GET: every approved letter that will be issued, and that it cannot be undone. POST: issue exactly
-    those, in the background; if the list changed in between, show it again rather than issue others."""
+    those, in the background; if the list (or a letter in it) changed in between, show it again."""
     review = get_review(pk)
     rows = [row for row in review_rows(review) if row.letter and row.letter.state == Letter.State.APPROVED]
     if request.method == "POST":
         confirmed = set(request.POST.getlist("letter"))
-        if confirmed and confirmed == {str(row.letter.pk) for row in rows}:
+        if confirmed and confirmed == {confirmation_token(row.letter) for row in rows}:
             job = start_job(review=review, kind=BulkJob.Kind.ISSUE, by=request.user)
             return redirect("letters:job", job.pk)
         messages.error(
             request, "The letters ready to issue changed after you opened this page. Check the list and confirm again."
         )
         return redirect("letters:issue-all", review.pk)
-    context = {"review": review, "letters": [issue_facts(row.letter, request.user, row.force) for row in rows]}
+    for row in rows:
+        row.letter.force = row.force  # already loaded with the row: no query per letter
+    context = {"review": review, "letters": [issue_facts(row.letter, request.user) for row in rows]}
     return render(request, "letters/issue_all_confirm.html", context)
 
 

@@ -1,6 +1,7 @@
 """Builders for letter tests: a review with a letter template, assessed forces, and PDF inspection."""
 
 import io
+import re
 
 from django.utils import timezone
 from pypdf import PdfReader
@@ -83,3 +84,9 @@ def structure_types(pdf_bytes):
 
     walk(pdf_reader(pdf_bytes).trailer["/Root"]["/StructTreeRoot"])
     return found
+
+
+def confirm(client, url, **post):
+    """What the user does on an issue confirmation page: open it, then send the letters it names."""
+    page = client.get(url).content.decode()
+    return client.post(url, {"letter": re.findall(r'name="letter" value="([^"]+)"', page)}, **post)

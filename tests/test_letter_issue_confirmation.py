@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from letters.models import BulkJob, Letter
 from letters.services import letter_approve, letter_correct, letter_edit, letter_issue
-from tests.letter_helpers import add_letter_template, draft
+from tests.letter_helpers import add_letter_template, confirm, draft
 
 
 @pytest.fixture
@@ -72,7 +72,7 @@ def test_posting_the_confirmation_issues_once_with_the_chosen_date(
     client.force_login(signatory)
     assert summary(client.get(reverse("letters:issue", args=[approved.pk])))["Letter date"] == f"{chosen:%-d %B %Y}"
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("letters:issue", args=[approved.pk]))
+        response = confirm(client, reverse("letters:issue", args=[approved.pk]))
     assert response["Location"] == approved.get_absolute_url()
     approved.refresh_from_db()
     assert approved.state == Letter.State.ISSUED and approved.letter_date == chosen
@@ -123,7 +123,7 @@ def test_bulk_confirmation_lists_exactly_the_letters_it_will_issue(
     for force, letter in [(cheshire, cheshire_letter), (merseyside, merseyside_letter)]:
         assert f"{force.name}</a></th>" in page
         assert f"chief@{force.slug}.example.org" in page and f"pcc@{force.slug}.example.org" in page
-        assert f'<input type="hidden" name="letter" value="{letter.pk}">' in page
+        assert f'<input type="hidden" name="letter" value="{letter.pk}@{letter.approved_at.isoformat()}">' in page
     assert "Kent Police" not in page
     assert BulkJob.objects.count() == 0
 
@@ -131,16 +131,16 @@ def test_bulk_confirmation_lists_exactly_the_letters_it_will_issue(
 def test_bulk_issue_starts_only_when_the_list_confirmed_is_the_list_ready(
     letter_review, cheshire, merseyside, inspector, signatory, client
 ):
-    shown = draft(letter_review, cheshire, inspector, approve=True)
+    draft(letter_review, cheshire, inspector, approve=True)
     client.force_login(signatory)
     url = reverse("letters:issue-all", args=[letter_review.pk])
+    shown = re.findall(r'name="letter" value="([^"]+)"', client.get(url).content.decode())
     draft(letter_review, merseyside, inspector, approve=True)  # approved after the page was shown
-    response = client.post(url, {"letter": [shown.pk]}, follow=True)
+    response = client.post(url, {"letter": shown}, follow=True)
     assert BulkJob.objects.count() == 0
     assert "The letters ready to issue changed after you opened this page." in response.content.decode()
     assert response.redirect_chain == [(url, 302)]
-    ready = list(Letter.objects.filter(state=Letter.State.APPROVED).values_list("pk", flat=True))
-    response = client.post(url, {"letter": ready})
+    response = confirm(client, url)
     job = BulkJob.objects.get()
     assert response["Location"] == reverse("letters:job", args=[job.pk])
     assert (job.kind, job.total) == (BulkJob.Kind.ISSUE, 2)
@@ -178,3 +178,34 @@ def test_bulk_confirmation_runs_a_fixed_number_of_queries(letter_review, inspect
             assert client.get(url).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1] == counts[2], counts
+
+
+def test_bulk_confirmation_says_which_letters_will_not_be_issued_and_why(letter_review, inspector, signatory, client):
+    kent = letter_review.forces.get(slug="kent")
+    draft(letter_review, kent, inspector, approve=True)
+    kent.chief_officer_email = ""
+    kent.save()
+    client.force_login(signatory)
+    page = text_of(client.get(reverse("letters:issue-all", args=[letter_review.pk])))
+    assert (
+        "Will not be issued</strong> Add the chief officer&#x27;s email address for Kent Police before issuing." in page
+    )
+
+
+def test_a_letter_changed_and_approved_again_after_the_page_was_shown_is_not_issued(
+    approved, inspector, signatory, client
+):
+    url = reverse("letters:issue", args=[approved.pk])
+    client.force_login(signatory)
+    shown = re.findall(r'name="letter" value="([^"]+)"', client.get(url).content.decode())
+    other_day = approved.review.request_date
+    letter_edit(letter=approved, heading=approved.heading, body="Other text.", letter_date=other_day, by=inspector)
+    letter_approve(letter=approved, by=signatory)
+    response = client.post(url, {"letter": shown}, follow=True)
+    assert "The letter changed after you opened this page. Check it and confirm again." in response.content.decode()
+    assert response.redirect_chain == [(url, 302)]
+    approved.refresh_from_db()
+    assert approved.state == Letter.State.APPROVED
+    assert confirm(client, url).status_code == 302
+    approved.refresh_from_db()
+    assert approved.state == Letter.State.ISSUED and approved.letter_date == other_day
