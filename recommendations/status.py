@@ -23,12 +23,13 @@ class ForceStatus(models.TextChoices):
     LETTER_APPROVED = "approved", "Letter approved"
     LETTER_ISSUED = "issued", "Letter issued"
     PUBLISHED = "published", "Published"
+    WITHDRAWN = "withdrawn", "Letter withdrawn"
 
 
 # Statuses at which the assessment is done; the letter's progress follows.
 ASSESSED_OR_LATER = {
     ForceStatus.ASSESSED, ForceStatus.LETTER_DRAFTED, ForceStatus.LETTER_APPROVED, ForceStatus.LETTER_ISSUED,
-    ForceStatus.PUBLISHED,
+    ForceStatus.PUBLISHED, ForceStatus.WITHDRAWN,
 }  # fmt: skip
 LETTER_STATUS = {
     "draft": ForceStatus.LETTER_DRAFTED, "approved": ForceStatus.LETTER_APPROVED, "issued": ForceStatus.LETTER_ISSUED
@@ -45,6 +46,7 @@ STATUS_TAG_COLOURS = {
     ForceStatus.LETTER_APPROVED: "pink",
     ForceStatus.LETTER_ISSUED: "green",
     ForceStatus.PUBLISHED: "blue",
+    ForceStatus.WITHDRAWN: "red",
 }
 
 
@@ -64,7 +66,9 @@ class ForceRow:
     extension: Extension | None = None
     assessment: Assessment | None = None
     letter: object = None  # the latest version of the force's letter, if any
-    published: bool = False  # whether a letter of the force's has been released to the public
+    # What the public sees: a released letter that stands, or only withdrawn ones (their notices).
+    published: bool = False
+    withdrawn: bool = False
 
     @property
     def deadline(self) -> datetime.date:
@@ -79,6 +83,8 @@ class ForceRow:
     def status(self):
         if self.published:
             return ForceStatus.PUBLISHED
+        if self.withdrawn:
+            return ForceStatus.WITHDRAWN
         if self.letter:
             return LETTER_STATUS[self.letter.state]
         if self.assessment:
@@ -129,7 +135,7 @@ class ForceRow:
 
 
 def rows_for_reviews(reviews, force_ids=None):
-    """A ForceRow per force per review, for many reviews, in five queries."""
+    """A ForceRow per force per review, for many reviews, in seven queries however many there are."""
     reviews = list(reviews)
     review_ids = [review.pk for review in reviews]
     scope = {"review_id__in": review_ids}
@@ -143,11 +149,13 @@ def rows_for_reviews(reviews, force_ids=None):
     letters = {}
     for letter in Letter.objects.filter(**scope).defer("pdf", "signature_png").order_by("version"):
         letters[letter.review_id, letter.force_id] = letter  # the latest version wins
-    published = set(
+    released = defaultdict(list)  # whether each released letter has been withdrawn since
+    for review_id, force_id, withdrawn_at in (
         PublishedLetter.objects.public(timezone.now())
         .filter(**{f"letter__{name}": value for name, value in scope.items()})
-        .values_list("letter__review_id", "letter__force_id")
-    )
+        .values_list("letter__review_id", "letter__force_id", "withdrawn_at")
+    ):
+        released[review_id, force_id].append(withdrawn_at is not None)
     through = Review.forces.through.objects.filter(review_id__in=review_ids).select_related("force")
     if force_ids is not None:
         through = through.filter(force_id__in=force_ids)
@@ -163,7 +171,8 @@ def rows_for_reviews(reviews, force_ids=None):
                 extension=extensions.get(key),
                 assessment=assessments.get(key),
                 letter=letters.get(key),
-                published=key in published,
+                published=not all(released[key]),
+                withdrawn=bool(released[key]) and all(released[key]),
             )
         )
     return rows
