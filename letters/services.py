@@ -13,6 +13,7 @@ from .compose import compose
 from .markup import plain_text
 from .models import Letter, LetterTemplate
 from .pdf import render_pdf
+from .prerequisites import TEMPLATE_MISSING, before_issuing
 from .presentation import issued_view, read_signature
 
 
@@ -22,7 +23,7 @@ def letter_draft(*, row, by) -> Letter:
         raise ValidationError(f"{row.force.name} has not been assessed yet.")
     template = LetterTemplate.objects.filter(review=row.review).first()
     if template is None:
-        raise ValidationError("Write the review's letter template before drafting letters.")
+        raise ValidationError(TEMPLATE_MISSING)
     if row.assessment.letters.exists():
         raise ValidationError(f"{row.force.name} already has a letter.")
     heading, body = compose(template, row)
@@ -79,8 +80,8 @@ def letter_issue(*, letter, by, at=None) -> Letter:
             return letter
         if letter.state != Letter.State.APPROVED:
             raise ValidationError("A letter must be approved before it is issued.")
-        if not letter.force.chief_officer_email:
-            raise ValidationError(f"Add the chief officer's email address for {letter.force.name} before issuing.")
+        if missing := before_issuing(letter.force):
+            raise ValidationError(missing.message)
         at = at or timezone.now()
         snapshot(letter, by, timezone.localdate(at))
         letter.pdf = render_pdf({"letter": issued_view(letter)})

@@ -23,6 +23,7 @@ from .forms import JudgementSentenceForm, LetterEditForm, LetterTemplateForm, Ou
 from .models import BulkJob, Letter, LetterTemplate
 from .pdf import render_pdf
 from .placeholders import PLACEHOLDERS
+from .prerequisites import before_issuing
 from .presentation import letter_view
 from .services import letter_approve, letter_correct, letter_draft, letter_edit, letter_issue
 from .tasks import start_job
@@ -109,7 +110,10 @@ def letter_detail(request, pk):
         Letter.history.filter(assessment_id=letter.assessment_id),
         PublishedLetter.history.filter(letter__assessment_id=letter.assessment_id),
     )
-    context = {"letter": letter, "view": letter_view(letter), "versions": versions, "history": history}
+    context = {
+        "letter": letter, "view": letter_view(letter), "versions": versions, "history": history,
+        "before_issuing": before_issuing(letter.force) if letter.state == Letter.State.APPROVED else None,
+    }  # fmt: skip
     return render(request, "letters/letter_detail.html", context)
 
 
@@ -196,7 +200,11 @@ def bulk_start(request, pk, kind):
     if kind == BulkJob.Kind.ISSUE and not request.user.is_signatory:
         messages.error(request, "Only a signatory can issue letters.")
         return redirect(review)
-    job = start_job(review=review, kind=kind, by=request.user)
+    try:
+        job = start_job(review=review, kind=kind, by=request.user)
+    except ValidationError as error:
+        show_refusal(request, error)
+        return redirect(review)
     return redirect("letters:job", job.pk)
 
 

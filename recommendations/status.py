@@ -103,6 +103,22 @@ class ForceRow:
         return self.status.label
 
     @property
+    def awaits_assessment(self):
+        return bool(self.submissions) and self.assessment is None
+
+    @property
+    def awaits_letter(self):
+        return self.assessment is not None and self.letter is None
+
+    @property
+    def letter_awaits_approval(self):
+        return self.letter is not None and self.letter.state == Letter.State.DRAFT
+
+    @property
+    def letter_ready_to_issue(self):
+        return self.letter is not None and self.letter.state == Letter.State.APPROVED
+
+    @property
     def is_assessed(self):
         return self.status in ASSESSED_OR_LATER
 

@@ -10,6 +10,7 @@ from config.pages import form_page
 
 from ..forms import RecommendationForm, ReviewOpenForm
 from ..models import Recommendation
+from ..prerequisites import before_opening_a_review
 from ..services import review_open
 
 
@@ -27,7 +28,10 @@ def recommendation_detail(request, pk):
         ),
         pk=pk,
     )
-    context = {"recommendation": recommendation, "history": history_of(Recommendation.history.filter(id=pk))}
+    context = {
+        "recommendation": recommendation, "history": history_of(Recommendation.history.filter(id=pk)),
+        "before_opening": before_opening_a_review(),
+    }  # fmt: skip
     return render(request, "recommendations/recommendation_detail.html", context)
 
 
@@ -48,6 +52,9 @@ def recommendation_edit(request, pk=None):
 @inspector_required
 def review_create(request, pk):
     recommendation = get_object_or_404(Recommendation.objects.select_related("report"), pk=pk)
+    if missing := before_opening_a_review():
+        messages.error(request, missing.message)
+        return redirect(recommendation)
     form = ReviewOpenForm(request.POST or None, recommendation=recommendation)
     if request.method == "POST" and form.is_valid():
         fields = {name: value for name, value in form.cleaned_data.items() if name not in ("scope", "chosen_forces")}
