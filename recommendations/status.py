@@ -163,7 +163,8 @@ def rows_for_reviews(reviews, force_ids=None):
     extensions = {(e.review_id, e.force_id): e for e in Extension.objects.filter(**scope)}
     assessments = {(a.review_id, a.force_id): a for a in Assessment.objects.filter(**scope).select_related("outcome")}
     letters = {}
-    for letter in Letter.objects.filter(**scope).defer("pdf", "signature_png").order_by("version"):
+    letters_in_scope = Letter.objects.filter(**scope).select_related("drafted_by", "approved_by")
+    for letter in letters_in_scope.defer("pdf", "signature_png").order_by("version"):
         letters[letter.review_id, letter.force_id] = letter  # the latest version wins
     released = defaultdict(list)  # whether each released letter has been withdrawn since
     for review_id, force_id, withdrawn_at in (

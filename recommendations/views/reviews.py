@@ -11,6 +11,7 @@ from config.pages import form_page
 from letters.prerequisites import before_drafting, before_issuing
 
 from ..access import get_review
+from ..dashboard import Dashboard
 from ..forms import ElementForm, OutcomeCategoryForm
 from ..models import AssessmentElement, OutcomeCategory, Review
 from ..prerequisites import before_assessing
@@ -80,27 +81,7 @@ def review_history(review):
 
 @inspector_required
 def dashboard(request):
-    reviews = Review.objects.select_related("recommendation").order_by("submission_deadline")
-    rows_by_review = rows_for_reviews(reviews)
-    open_reviews = []
-    for review in reviews:
-        rows = rows_by_review[review.pk]
-        if any(row.status not in (ForceStatus.LETTER_ISSUED, ForceStatus.PUBLISHED) for row in rows):
-            open_reviews.append((review, status_counts(rows), rows))
-    context = {
-        "open_reviews": open_reviews,
-        "overdue": [row for _, _, rows in open_reviews for row in rows if row.is_overdue],
-        "to_assess": [
-            row
-            for _, _, rows in open_reviews
-            for row in rows
-            if row.status in (ForceStatus.SUBMITTED_ON_TIME, ForceStatus.SUBMITTED_LATE)
-        ],  # fmt: skip
-        "awaiting_approval": [
-            row for _, _, rows in open_reviews for row in rows if row.status == ForceStatus.LETTER_DRAFTED
-        ],
-    }
-    return render(request, "recommendations/dashboard.html", context)
+    return render(request, "recommendations/dashboard.html", {"dashboard": Dashboard.for_user(request.user)})
 
 
 @inspector_required
