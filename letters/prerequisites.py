@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from recommendations.prerequisites import Missing
+from config.prerequisites import Missing
 
 from .models import LetterTemplate
 

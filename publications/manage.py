@@ -7,8 +7,8 @@ from django.urls import reverse
 
 from accounts.access import inspector_required
 from config.pages import form_page
+from config.prerequisites import Missing
 from recommendations.access import get_review
-from recommendations.prerequisites import Missing
 
 from .forms import ScheduleForm, WithdrawForm
 from .models import PublishedLetter

@@ -1,20 +1,11 @@
-"""What must come first: pages offer an action only when it can succeed, and otherwise link to what is missing."""
-
-from dataclasses import dataclass
+"""What reviews and recommendations need first, and where to supply it."""
 
 from django.urls import reverse
 
 from accounts.models import User
-
-
-@dataclass(frozen=True)
-class Missing:
-    """A prerequisite not yet met: what to do first (also the refusal's wording) and where to do it."""
-
-    message: str
-    link_text: str = ""
-    url: str = ""
-
+from config.prerequisites import Missing
+from inspections.models import InspectionReport
+from inspections.prerequisites import before_adding_to_a_topic
 
 ASSESSMENT_FRAMEWORK_MISSING = "Add the review's elements and outcome categories before assessing forces."
 NO_SIGNATORY = "A review needs a lead signatory, and no signatory has an account yet: ask an administrator to add one."
@@ -32,3 +23,11 @@ def before_opening_a_review() -> Missing | None:
     if User.objects.filter(role=User.Role.SIGNATORY, is_active=True).exists():
         return None
     return Missing(NO_SIGNATORY)
+
+
+def before_adding_a_recommendation() -> Missing | None:
+    """A recommendation is made in an inspection report, on a topic."""
+    if not InspectionReport.objects.exists():
+        url = reverse("inspections:report-create")
+        return Missing("Add the inspection report that makes the recommendation first.", "Add a report", url)
+    return before_adding_to_a_topic()

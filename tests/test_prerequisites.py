@@ -1,10 +1,13 @@
 """No page offers an action that cannot succeed: where something must come first, it says so and links to it."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
 from accounts.models import User
 from forces.models import Force
+from inspections.models import InspectionReport, Topic
 from letters.models import BulkJob, Letter
 from tests.factories import make_recommendation
 from tests.letter_helpers import add_letter_template, assess, draft
@@ -130,3 +133,25 @@ def test_opening_a_review_needs_a_signatory(inspector_client, db):
 
     User.objects.create_user("hmi", role=User.Role.SIGNATORY, password="x" * 20)
     assert "Open a review</a>" in page(inspector_client, "recommendations:detail", recommendation.pk)
+
+
+def test_adding_a_recommendation_needs_a_report_and_a_topic(inspector_client, db):
+    html = page(inspector_client, "recommendations:list")
+    assert "Add a recommendation</a>" not in html
+    assert f'href="{reverse("inspections:report-create")}">Add a report</a>' in html
+    assert inspector_client.get(reverse("recommendations:create"))["Location"] == reverse("recommendations:list")
+
+    report = InspectionReport.objects.create(
+        title="PEEL 2016", programme="PEEL", published_on=datetime.date(2016, 12, 8)
+    )
+    html = page(inspector_client, "recommendations:list")
+    assert f'href="{reverse("inspections:topic-create")}">Add a topic</a>' in html
+    report_page = page(inspector_client, "inspections:report-detail", report.pk)
+    assert "Add a cause of concern</a>" not in report_page
+    assert f'href="{reverse("inspections:topic-create")}">Add a topic</a>' in report_page
+    refused = inspector_client.get(reverse("inspections:cause-create", args=[report.pk]))
+    assert refused["Location"] == report.get_absolute_url()
+
+    Topic.objects.create(name="abuse of position")
+    assert "Add a recommendation</a>" in page(inspector_client, "recommendations:list")
+    assert "Add a cause of concern</a>" in page(inspector_client, "inspections:report-detail", report.pk)

@@ -10,14 +10,15 @@ from config.pages import form_page
 
 from ..forms import RecommendationForm, ReviewOpenForm
 from ..models import Recommendation
-from ..prerequisites import before_opening_a_review
+from ..prerequisites import before_adding_a_recommendation, before_opening_a_review
 from ..services import review_open
 
 
 @inspector_required
 def recommendation_list(request):
     recommendations = Recommendation.objects.select_related("report", "topic").prefetch_related("reviews")
-    return render(request, "recommendations/recommendation_list.html", {"recommendations": recommendations})
+    context = {"recommendations": recommendations, "before_adding": before_adding_a_recommendation()}
+    return render(request, "recommendations/recommendation_list.html", context)
 
 
 @inspector_required
@@ -38,6 +39,9 @@ def recommendation_detail(request, pk):
 @inspector_required
 def recommendation_edit(request, pk=None):
     recommendation = get_object_or_404(Recommendation, pk=pk) if pk else None
+    if not recommendation and (missing := before_adding_a_recommendation()):
+        messages.error(request, missing.message)
+        return redirect("recommendations:list")
     initial = {"report": request.GET.get("report")} if not pk else None
     form = RecommendationForm(request.POST or None, instance=recommendation, initial=initial)
     if request.method == "POST" and form.is_valid():
