@@ -12,6 +12,7 @@ from recommendations.models import Recommendation
 
 from .forms import CauseOfConcernForm, ReportForm, TopicForm, TopicRenameForm
 from .models import CauseOfConcern, InspectionReport, Topic
+from .prerequisites import before_adding_to_a_topic
 from .services import topic_rename
 
 
@@ -39,7 +40,8 @@ def report_detail(request, pk):
     history = history_of(
         InspectionReport.history.filter(id=report.pk), CauseOfConcern.history.filter(report_id=report.pk)
     )
-    return render(request, "inspections/report_detail.html", {"report": report, "history": history})
+    context = {"report": report, "history": history, "before_adding": before_adding_to_a_topic()}
+    return render(request, "inspections/report_detail.html", context)
 
 
 @inspector_required
@@ -93,6 +95,9 @@ def topic_rename_view(request, pk):
 def cause_edit(request, report_pk=None, pk=None):
     cause = get_object_or_404(CauseOfConcern.objects.select_related("report"), pk=pk) if pk else None
     report = cause.report if cause else get_object_or_404(InspectionReport, pk=report_pk)
+    if missing := before_adding_to_a_topic():
+        messages.error(request, missing.message)
+        return redirect(report)
     form = CauseOfConcernForm(request.POST or None, instance=cause)
     if request.method == "POST" and form.is_valid():
         form.instance.report = report

@@ -1,4 +1,4 @@
-"""The reference letter as demonstration data: Merseyside's, issued on 2 October 2017."""
+"""Letters in the demo data: the reference template and letters of 2017, and the demonstration review's template."""
 
 import datetime
 
@@ -34,15 +34,41 @@ If you have any queries, please contact $contact_name at $contact_email or on $c
 """
 
 
-def reference_template(review):
-    template, _ = LetterTemplate.objects.get_or_create(review=review, defaults={"body": REFERENCE_BODY})
+DEMONSTRATION_BODY = """\
+This is a demonstration letter, composed by Recommendation Tracker from the demonstration review's template.
+
+In $report_month, we published our national *$report_title* inspection report, in which we referred to the \
+problem as '$topic_former_name'. In line with the National Police Chiefs' Council's national strategy, we now \
+refer to it as '$topic_name'. The report made the following recommendation:
+
+> $recommendation_text
+
+Further to my letter dated $request_date, we have reviewed the documents your force sent us by $deadline. I am \
+writing to inform you of our assessment, which took place during $assessment_period.
+
+$outcome_paragraph $element_sentences
+
+This letter will be published on the $inspectorate website.
+
+If you have any queries, please contact $contact_name at $contact_email or on $contact_phone.
+"""
+
+
+def letter_template(review, body):
+    """Created once: a newcomer's edits to it survive loading the demo data again."""
+    template, _ = LetterTemplate.objects.get_or_create(review=review, defaults={"body": body})
     return template
 
 
+def demonstration_template(review):
+    """So that a newcomer can go from an upload to a published letter in the demonstration review."""
+    return letter_template(review, DEMONSTRATION_BODY)
+
+
 def issued_reference_letters(review, inspector, signatory):
-    """Merseyside's and Cheshire's letters: drafted by the inspector, approved and issued by Michael Cunningham
-    on 2 October 2017."""
-    reference_template(review)
+    """Merseyside's and Cheshire's letters: drafted by an inspector, approved and issued by Michael Cunningham
+    on 2 October 2017 (the approver is never the letter's author)."""
+    letter_template(review, REFERENCE_BODY)
     return [issued_letter(review, slug, inspector, signatory) for slug in ["merseyside", "cheshire"]]
 
 

@@ -18,6 +18,7 @@ from .markup import plain_text
 from .models import Letter, LetterTemplate
 from .notices import email_approval_notice
 from .pdf import render_pdf
+from .prerequisites import TEMPLATE_MISSING, before_issuing
 from .presentation import issued_view, read_signature
 
 LETTER_DATE_MAX_DAYS_AHEAD = 90
@@ -29,7 +30,7 @@ def letter_draft(*, row, by) -> Letter:
         raise ValidationError(f"{row.force.name} has not been assessed yet.")
     template = LetterTemplate.objects.filter(review=row.review).first()
     if template is None:
-        raise ValidationError("Write the review's letter template before drafting letters.")
+        raise ValidationError(TEMPLATE_MISSING)
     if row.assessment.letters.exists():
         raise ValidationError(f"{row.force.name} already has a letter.")
     heading, body = compose(template, row)
@@ -126,8 +127,8 @@ def issue_refusal(letter, at=None):
     """Why the letter cannot be issued now, or None. The confirmation page asks before offering the button."""
     if letter.state != Letter.State.APPROVED:
         return "A letter must be approved before it is issued."
-    if not letter.force.chief_officer_email:
-        return f"Add the chief officer's email address for {letter.force.name} before issuing."
+    if missing := before_issuing(letter.force):
+        return missing.message
     issue_day = timezone.localdate(at or timezone.now())
     if letter.letter_date and letter.letter_date > issue_day:
         return (

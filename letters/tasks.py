@@ -8,16 +8,17 @@ from django_tasks import task
 
 from recommendations.status import review_rows
 
-from .models import BulkJob, Letter
+from .models import BulkJob
+from .prerequisites import before_drafting
 from .services import letter_draft, letter_issue
 
 
 def letters_to_draft(review):
-    return [row for row in review_rows(review) if row.assessment and not row.letter]
+    return [row for row in review_rows(review) if row.awaits_letter]
 
 
 def letters_to_issue(review):
-    return [row.letter for row in review_rows(review) if row.letter and row.letter.state == Letter.State.APPROVED]
+    return [row.letter for row in review_rows(review) if row.letter_ready_to_issue]
 
 
 def run_job(job, items, action, describe):
@@ -49,9 +50,21 @@ def issue_approved_letters(job_id):
     )
 
 
+NOTHING_TO_DO = {
+    BulkJob.Kind.DRAFT: "No assessed force is waiting for its letter.",
+    BulkJob.Kind.ISSUE: "No approved letter is waiting to be issued.",
+}
+
+
 def start_job(*, review, kind, by):
-    """Record the job with its size, so the page shows progress at once, and queue it for the worker."""
+    """Record the job with its size, so the page shows progress at once, and queue it for the worker.
+
+    A job that could do nothing is refused rather than queued."""
+    if kind == BulkJob.Kind.DRAFT and (missing := before_drafting(review)):
+        raise ValidationError(missing.message)
     pending = letters_to_draft(review) if kind == BulkJob.Kind.DRAFT else letters_to_issue(review)
+    if not pending:
+        raise ValidationError(NOTHING_TO_DO[kind])
     job = BulkJob.objects.create(review=review, kind=kind, started_by=by, total=len(pending))
     work = draft_all_letters if kind == BulkJob.Kind.DRAFT else issue_approved_letters
     work.enqueue(job.pk)

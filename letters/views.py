@@ -26,6 +26,7 @@ from .forms import JudgementSentenceForm, LetterEditForm, LetterTemplateForm, Ou
 from .models import BulkJob, Letter, LetterTemplate
 from .pdf import render_pdf
 from .placeholders import PLACEHOLDERS
+from .prerequisites import before_issuing
 from .presentation import letter_view
 from .services import (
     approval_refusal,
@@ -123,6 +124,7 @@ def letter_detail(request, pk):
     context = {
         "letter": letter, "view": letter_view(letter), "versions": versions, "history": history,
         "approval_refusal": approval_refusal(letter, request.user) if letter.state == Letter.State.DRAFT else None,
+        "before_issuing": before_issuing(letter.force) if letter.state == Letter.State.APPROVED else None,
     }  # fmt: skip
     return render(request, "letters/letter_detail.html", context)
 
@@ -238,7 +240,11 @@ def issue_all_view(request, pk):
     if request.method == "POST":
         confirmed = set(request.POST.getlist("letter"))
         if confirmed and confirmed == {confirmation_token(row.letter) for row in rows}:
-            job = start_job(review=review, kind=BulkJob.Kind.ISSUE, by=request.user)
+            try:
+                job = start_job(review=review, kind=BulkJob.Kind.ISSUE, by=request.user)
+            except ValidationError as error:
+                show_refusal(request, error)
+                return redirect(review)
             return redirect("letters:job", job.pk)
         messages.error(
             request, "The letters ready to issue changed after you opened this page. Check the list and confirm again."
@@ -266,7 +272,12 @@ def letter_correct_view(request, pk):
 @require_POST
 @inspector_required
 def draft_all(request, pk):
-    job = start_job(review=get_review(pk), kind=BulkJob.Kind.DRAFT, by=request.user)
+    review = get_review(pk)
+    try:
+        job = start_job(review=review, kind=BulkJob.Kind.DRAFT, by=request.user)
+    except ValidationError as error:
+        show_refusal(request, error)
+        return redirect(review)
     return redirect("letters:job", job.pk)
 
 

@@ -7,24 +7,42 @@ from django.urls import reverse
 
 from accounts.access import inspector_required
 from config.pages import form_page
+from config.prerequisites import Missing
 from recommendations.access import get_review
 
 from .forms import ScheduleForm, WithdrawForm
 from .models import PublishedLetter
 from .services import letter_withdraw, publication_schedule, publishable_letters
 
+NOTHING_TO_PUBLISH = (
+    "No issued letter is waiting to be published: a letter can be published once a signatory has issued it."
+)
+
 
 @inspector_required
 def publications_for_review(request, pk):
     review = get_review(pk)
     publications = review.publications.defer("overview_pdf").prefetch_related("letters__letter__force")
-    context = {"review": review, "publications": publications, "publishable": publishable_letters(review).count()}
+    publishable = publishable_letters(review).count()
+    context = {
+        "review": review, "publications": publications, "publishable": publishable,
+        "before_publishing": None if publishable else before_publishing(review),
+    }  # fmt: skip
     return render(request, "publications/manage_publications.html", context)
+
+
+def before_publishing(review) -> Missing:
+    """Only issued letters are published: the way to them is the review's letters waiting to be issued."""
+    url = reverse("recommendations:review-detail", args=[review.pk]) + "?status=approved"
+    return Missing(NOTHING_TO_PUBLISH, "See the review's approved letters", url)
 
 
 @inspector_required
 def schedule(request, pk):
     review = get_review(pk)
+    if not publishable_letters(review).exists():
+        messages.error(request, NOTHING_TO_PUBLISH)
+        return redirect("publications:manage", review.pk)
     form = ScheduleForm(request.POST or None, letters=publishable_letters(review))
     if request.method == "POST" and form.is_valid():
         try:

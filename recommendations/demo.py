@@ -236,8 +236,9 @@ def demonstration_review(recommendation, signatory, inspector):
 
 
 def create_reference_case(users):
+    """The 2017 review and the demonstration review, with their elements, judgements and outcomes."""
     by_name = {user.username: user for user in users}
     three_month, six_month = reference_report()
     review = reference_review(six_month, by_name["signatory"], by_name["inspector"], by_name)
-    demonstration_review(three_month, by_name["signatory"], by_name["inspector"])
-    return review
+    demonstration = demonstration_review(three_month, by_name["signatory"], by_name["inspector"])
+    return review, demonstration

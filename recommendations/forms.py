@@ -178,6 +178,12 @@ class OutcomeCategoryForm(GovukForm, forms.ModelForm):
         return unique_in_review(self.instance, self.cleaned_data["name"], "outcome category")
 
 
+def files_not_kept(count):
+    if count == 1:
+        return ValidationError("The file you chose was not kept: choose it again", code="choose_again")
+    return ValidationError(f"The {count} files you chose were not kept: choose them again", code="choose_again")
+
+
 class DocumentsForm(GovukForm, forms.Form):
     """Several documents and a covering note; every file is checked by content before any is kept."""
 
@@ -210,6 +216,10 @@ class DocumentsForm(GovukForm, forms.Form):
         cleaned = super().clean()
         if "form_token" in self.errors:  # a hidden field: its error is shown for the whole form
             self.add_error(None, self.errors.pop("form_token"))
+        chosen = len(self.files.getlist("documents")) if self.files else 0
+        if self.errors and chosen:
+            # A browser never refills a file input: say so, or the user thinks the files were kept.
+            self.add_error("documents", files_not_kept(chosen))
         return cleaned
 
     def clean_documents(self):

@@ -23,12 +23,13 @@ class ForceStatus(models.TextChoices):
     LETTER_APPROVED = "approved", "Letter approved"
     LETTER_ISSUED = "issued", "Letter issued"
     PUBLISHED = "published", "Published"
+    WITHDRAWN = "withdrawn", "Letter withdrawn"
 
 
 # Statuses at which the assessment is done; the letter's progress follows.
 ASSESSED_OR_LATER = {
     ForceStatus.ASSESSED, ForceStatus.LETTER_DRAFTED, ForceStatus.LETTER_APPROVED, ForceStatus.LETTER_ISSUED,
-    ForceStatus.PUBLISHED,
+    ForceStatus.PUBLISHED, ForceStatus.WITHDRAWN,
 }  # fmt: skip
 LETTER_STATUS = {
     "draft": ForceStatus.LETTER_DRAFTED, "approved": ForceStatus.LETTER_APPROVED, "issued": ForceStatus.LETTER_ISSUED
@@ -45,6 +46,7 @@ STATUS_TAG_COLOURS = {
     ForceStatus.LETTER_APPROVED: "pink",
     ForceStatus.LETTER_ISSUED: "green",
     ForceStatus.PUBLISHED: "blue",
+    ForceStatus.WITHDRAWN: "red",
 }
 
 
@@ -66,7 +68,9 @@ class ForceRow:
     letter: object = None  # the latest version of the force's letter, if any
     issued_letter: object = None  # the latest version issued to the force, if any
     reopening: UploadReopening | None = None  # the latest reopening of uploads, if any
-    published: bool = False  # whether a letter of the force's has been released to the public
+    # What the public sees: a released letter that stands, or only withdrawn ones (their notices).
+    published: bool = False
+    withdrawn: bool = False
 
     @property
     def deadline(self) -> datetime.date:
@@ -81,6 +85,8 @@ class ForceRow:
     def status(self):
         if self.published:
             return ForceStatus.PUBLISHED
+        if self.withdrawn:
+            return ForceStatus.WITHDRAWN
         if self.letter:
             return LETTER_STATUS[self.letter.state]
         if self.assessment:
@@ -97,6 +103,22 @@ class ForceRow:
         if self.status == ForceStatus.ASSESSED:
             return f"Assessed: {self.assessment.outcome.name}"
         return self.status.label
+
+    @property
+    def awaits_assessment(self):
+        return bool(self.submissions) and self.assessment is None
+
+    @property
+    def awaits_letter(self):
+        return self.assessment is not None and self.letter is None
+
+    @property
+    def letter_awaits_approval(self):
+        return self.letter is not None and self.letter.state == Letter.State.DRAFT
+
+    @property
+    def letter_ready_to_issue(self):
+        return self.letter is not None and self.letter.state == Letter.State.APPROVED
 
     @property
     def is_assessed(self):
@@ -165,7 +187,8 @@ def rows_for_reviews(reviews, force_ids=None):
     extensions = {(e.review_id, e.force_id): e for e in Extension.objects.filter(**scope)}
     assessments = {(a.review_id, a.force_id): a for a in Assessment.objects.filter(**scope).select_related("outcome")}
     letters, issued_letters = {}, {}
-    for letter in Letter.objects.filter(**scope).defer("pdf", "signature_png").order_by("version"):
+    letters_in_scope = Letter.objects.filter(**scope).select_related("drafted_by", "approved_by")
+    for letter in letters_in_scope.defer("pdf", "signature_png").order_by("version"):
         letters[letter.review_id, letter.force_id] = letter  # the latest version wins
         if letter.is_issued:
             issued_letters[letter.review_id, letter.force_id] = letter
@@ -173,11 +196,13 @@ def rows_for_reviews(reviews, force_ids=None):
         (r.review_id, r.force_id): r
         for r in UploadReopening.objects.filter(**scope).select_related("reopened_by").order_by("reopened_at")
     }
-    published = set(
+    released = defaultdict(list)  # whether each released letter has been withdrawn since
+    for review_id, force_id, withdrawn_at in (
         PublishedLetter.objects.public(timezone.now())
         .filter(**{f"letter__{name}": value for name, value in scope.items()})
-        .values_list("letter__review_id", "letter__force_id")
-    )
+        .values_list("letter__review_id", "letter__force_id", "withdrawn_at")
+    ):
+        released[review_id, force_id].append(withdrawn_at is not None)
     through = Review.forces.through.objects.filter(review_id__in=review_ids).select_related("force")
     if force_ids is not None:
         through = through.filter(force_id__in=force_ids)
@@ -195,7 +220,8 @@ def rows_for_reviews(reviews, force_ids=None):
                 letter=letters.get(key),
                 issued_letter=issued_letters.get(key),
                 reopening=reopenings.get(key),
-                published=key in published,
+                published=not all(released[key]),
+                withdrawn=bool(released[key]) and all(released[key]),
             )
         )
     return rows

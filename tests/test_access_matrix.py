@@ -201,6 +201,7 @@ def world(forces, review, cheshire, merseyside, kent, inspector, signatory, ches
     )  # fmt: skip
     letter = issued(review, cheshire, inspector, signatory)
     publication = publish(review, [letter], inspector, timezone.now() - datetime.timedelta(hours=1))
+    issued(review, merseyside, inspector, signatory)  # issued, not yet published: the schedule form has work
     element = review.elements.first()
     admin_objects(inspector)
     return {

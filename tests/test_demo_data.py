@@ -2,15 +2,22 @@
 
 import datetime
 import io
+import uuid
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
 from inspections.models import Topic
+from letters.models import Letter
+from letters.services import letter_approve, letter_issue
 from recommendations.models import Assessment, Document, Review, Submission
 from recommendations.status import ForceStatus, review_rows, status_counts
+from tests.factories import pdf_bytes, upload
+from tests.publication_helpers import publish
 
 
 @pytest.fixture
@@ -75,3 +82,52 @@ def test_loading_twice_changes_nothing(demo, settings):
         Document.objects.count(),
         Assessment.objects.count(),
     ] == counts
+
+
+def test_demonstration_review_ships_with_its_letter_template_sentences_and_paragraphs(demo):
+    review = Review.objects.get(is_demonstration=True)
+    assert "$outcome_paragraph $element_sentences" in review.letter_template.body
+    assert all(outcome.letter_paragraph for outcome in review.outcome_categories.all())
+    assert all(judgement.letter_sentence for element in review.elements.all() for judgement in element.judgements.all())
+
+
+def test_a_newcomer_goes_from_upload_to_a_published_letter(demo, client, django_capture_on_commit_callbacks):
+    """The journey the README describes, in the demonstration review, with the demo's own accounts."""
+    review = Review.objects.get(is_demonstration=True)
+    users = {user.username: user for user in User.objects.all()}
+    client.force_login(users["cheshire"])
+    upload_page = reverse("recommendations:liaison-review", args=[review.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = client.post(upload_page, {"documents": [upload("Cheshire plan.pdf", pdf_bytes())],
+                                         "form_token": str(uuid.uuid4())})  # fmt: skip
+    assert sent.status_code == 302
+
+    client.force_login(users["inspector"])
+    data = {f"element_{element.pk}": element.judgements.first().pk for element in review.elements.all()}
+    data["outcome"] = review.outcome_categories.get(name="Review under way").pk
+    client.post(reverse("recommendations:assessment", args=[review.pk, "cheshire"]), data)
+    force_page = client.get(reverse("recommendations:force-in-review", args=[review.pk, "cheshire"])).content.decode()
+    assert "Draft the letter</button>" in force_page
+    drafted = client.post(reverse("letters:create", args=[review.pk, "cheshire"]))
+    letter = Letter.objects.get(review=review)
+    assert drafted["Location"] == letter.get_absolute_url()
+    assert "Your force's retrospective review is under way." in letter.body
+    assert "Work on a retrospective review of allegations has already started." in letter.body
+
+    letter_approve(letter=letter, by=users["signatory"])
+    with django_capture_on_commit_callbacks(execute=True):
+        letter = letter_issue(letter=letter, by=users["signatory"])
+    publish(review, [letter], users["inspector"], timezone.now(), overview_title="")
+    client.logout()
+    public = client.get(reverse("publications:letter", args=[review.slug, "cheshire"]))
+    assert public.status_code == 200
+    assert "retrospective review is under way" in public.content.decode()
+
+
+def test_the_readme_tells_the_demo_as_it_is(demo):
+    """The README says where Cheshire's 2017 letter stands; the data must agree."""
+    readme = " ".join((Path(__file__).resolve().parents[1] / "README.md").read_text().split())
+    assert "Cheshire's letter, issued on 2 October 2017 and not yet published" in readme
+    rows = {row.force.slug: row for row in review_rows(Review.objects.get(slug="abuse-of-position-2017"))}
+    assert rows["cheshire"].status == ForceStatus.LETTER_ISSUED
+    assert rows["cheshire"].letter.approved_by != rows["cheshire"].letter.drafted_by

@@ -189,3 +189,36 @@ def test_a_form_without_its_token_has_expired(cheshire_client, review, private_m
     response = cheshire_client.post(upload_url(review), {"documents": [upload("plan.pdf", pdf_bytes())]})
     assert "This form has expired" in response.content.decode()
     assert_nothing_changed(private_media)
+
+
+def test_a_form_error_says_the_chosen_file_was_not_kept(cheshire_client, review, private_media):
+    response = post_files(cheshire_client, review, [upload("plan.pdf", pdf_bytes())], note="n" * 5001)
+    html = response.content.decode()
+    assert "Ensure this value has at most 5000 characters" in html
+    assert "The file you chose was not kept: choose it again" in html
+    assert_nothing_changed(private_media)
+
+
+def test_a_bad_file_among_several_says_none_was_kept(cheshire_client, review, private_media):
+    files = [upload("good.pdf", pdf_bytes()), upload("bad.pdf", b"<html></html>")]
+    html = post_files(cheshire_client, review, files).content.decode()
+    assert "The 2 files you chose were not kept: choose them again" in html
+
+
+def test_no_file_chosen_says_nothing_about_files_kept(cheshire_client, review, private_media):
+    html = post_files(cheshire_client, review, [], note="n" * 5001).content.decode()
+    assert "not kept" not in html
+
+
+def test_the_inspector_log_form_says_the_chosen_file_was_not_kept(client, inspector, review, private_media):
+    client.force_login(inspector)
+    tomorrow = datetime.date.today() + datetime.timedelta(days=1)
+    response = client.post(
+        reverse("recommendations:submission-log", args=[review.pk, "cheshire"]),
+        {"received_on_0": tomorrow.day, "received_on_1": tomorrow.month, "received_on_2": tomorrow.year,
+         "documents": [upload("emailed plan.pdf", pdf_bytes())], "form_token": str(uuid.uuid4())},
+    )  # fmt: skip
+    html = response.content.decode()
+    assert "The date received must be today or in the past" in html
+    assert "The file you chose was not kept: choose it again" in html
+    assert_nothing_changed(private_media)

@@ -9,10 +9,12 @@ from accounts.access import inspector_required
 from config.forms import upload_form_arguments
 from config.history import history_of
 from config.pages import form_page
+from letters.prerequisites import before_drafting
 
 from ..access import get_row_for_inspector
 from ..forms import AssessmentForm, ExtensionForm, LoggedSubmissionForm, UploadReopenForm
 from ..models import Assessment, AssessmentJudgement, Document, Extension, Submission, UploadReopening
+from ..prerequisites import before_assessing
 from ..services import (
     AlreadyReceived,
     assessment_change,
@@ -31,7 +33,11 @@ def row_url(row):
 def force_in_review(request, pk, slug):
     row = get_row_for_inspector(pk, slug)
     judgements = row.assessment.judgements.select_related("element", "judgement") if row.assessment else []
-    context = {"row": row, "review": row.review, "judgements": judgements, "history": force_history(row)}
+    context = {
+        "row": row, "review": row.review, "judgements": judgements, "history": force_history(row),
+        "before_assessing": None if row.assessment else before_assessing(row.review),
+        "before_drafting": before_drafting(row.review) if row.assessment and not row.letter else None,
+    }  # fmt: skip
     return render(request, "recommendations/force_in_review.html", context)
 
 
@@ -121,6 +127,9 @@ def assessment_view(request, pk, slug):
     row = get_row_for_inspector(pk, slug)
     if row.assessment_locked:
         return render(request, "recommendations/assessment_locked.html", {"row": row, "review": row.review})
+    if missing := before_assessing(row.review):
+        messages.info(request, missing.message)
+        return redirect("recommendations:review-framework", row.review.pk)
     form = AssessmentForm(request.POST or None, review=row.review, assessment=row.assessment)
     if request.method == "POST" and form.is_valid():
         fields = {
@@ -139,7 +148,4 @@ def assessment_view(request, pk, slug):
         else:
             messages.success(request, assessment_saved_message(row))
             return redirect(row_url(row))
-    if not form.elements:
-        messages.info(request, "Add the review's elements and outcome categories before assessing forces.")
-        return redirect("recommendations:review-framework", row.review.pk)
     return form_page(request, form, title="Assess the force's plans", caption=row.force.name, back_url=row_url(row))

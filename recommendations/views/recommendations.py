@@ -10,13 +10,15 @@ from config.pages import form_page
 
 from ..forms import RecommendationForm, ReviewOpenForm
 from ..models import Recommendation
+from ..prerequisites import before_adding_a_recommendation, before_opening_a_review
 from ..services import review_open
 
 
 @inspector_required
 def recommendation_list(request):
     recommendations = Recommendation.objects.select_related("report", "topic").prefetch_related("reviews")
-    return render(request, "recommendations/recommendation_list.html", {"recommendations": recommendations})
+    context = {"recommendations": recommendations, "before_adding": before_adding_a_recommendation()}
+    return render(request, "recommendations/recommendation_list.html", context)
 
 
 @inspector_required
@@ -27,13 +29,19 @@ def recommendation_detail(request, pk):
         ),
         pk=pk,
     )
-    context = {"recommendation": recommendation, "history": history_of(Recommendation.history.filter(id=pk))}
+    context = {
+        "recommendation": recommendation, "history": history_of(Recommendation.history.filter(id=pk)),
+        "before_opening": before_opening_a_review(),
+    }  # fmt: skip
     return render(request, "recommendations/recommendation_detail.html", context)
 
 
 @inspector_required
 def recommendation_edit(request, pk=None):
     recommendation = get_object_or_404(Recommendation, pk=pk) if pk else None
+    if not recommendation and (missing := before_adding_a_recommendation()):
+        messages.error(request, missing.message)
+        return redirect("recommendations:list")
     initial = {"report": request.GET.get("report")} if not pk else None
     form = RecommendationForm(request.POST or None, instance=recommendation, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -48,6 +56,9 @@ def recommendation_edit(request, pk=None):
 @inspector_required
 def review_create(request, pk):
     recommendation = get_object_or_404(Recommendation.objects.select_related("report"), pk=pk)
+    if missing := before_opening_a_review():
+        messages.error(request, missing.message)
+        return redirect(recommendation)
     form = ReviewOpenForm(request.POST or None, recommendation=recommendation)
     if request.method == "POST" and form.is_valid():
         fields = {name: value for name, value in form.cleaned_data.items() if name not in ("scope", "chosen_forces")}

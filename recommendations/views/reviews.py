@@ -8,19 +8,24 @@ from django.urls import reverse
 from accounts.access import inspector_required
 from config.history import history_of
 from config.pages import form_page
+from letters.prerequisites import before_drafting, before_issuing
 
 from ..access import get_review
+from ..dashboard import Dashboard
 from ..forms import ElementForm, OutcomeCategoryForm
 from ..models import AssessmentElement, OutcomeCategory, Review
+from ..prerequisites import before_assessing
 from ..services import element_save
 from ..status import ForceStatus, rows_for_reviews, status_counts
 
 
-def filter_rows(rows, status, region):
+def filter_rows(rows, status, region, overdue):
     if status:
         rows = [row for row in rows if row.status == status]
     if region:
         rows = [row for row in rows if row.force.region == region]
+    if overdue:
+        rows = [row for row in rows if row.is_overdue]
     return rows
 
 
@@ -29,19 +34,36 @@ def review_detail(request, pk):
     review = get_review(pk)
     all_rows = rows_for_reviews([review])[review.pk]
     status, region = request.GET.get("status", ""), request.GET.get("region", "")
+    overdue = request.GET.get("overdue") == "1"
     context = {
         "review": review,
-        "rows": filter_rows(all_rows, status, region),
+        "rows": filter_rows(all_rows, status, region, overdue),
         "counts": status_counts(all_rows),
         "total": len(all_rows),
+        "overdue_count": sum(row.is_overdue for row in all_rows),
         "statuses": ForceStatus.choices,
         "regions": sorted({row.force.region for row in all_rows if row.force.region}),
         "status": status,
         "region": region,
+        "overdue": overdue,
         "latest_job": review.bulk_jobs.select_related(None).first(),
         "history": review_history(review),
+        **letter_actions(review, all_rows),
     }
     return render(request, "recommendations/review_detail.html", context)
+
+
+def letter_actions(review, rows):
+    """The review's bulk actions, each offered only when it can do something, or what must come first."""
+    ready_to_issue = [row for row in rows if row.letter_ready_to_issue]
+    return {
+        "before_assessing": before_assessing(review),
+        "before_drafting": before_drafting(review),
+        "assessed_count": sum(row.assessment is not None for row in rows),
+        "to_draft_count": sum(row.awaits_letter for row in rows),
+        "ready_to_issue_count": len(ready_to_issue),
+        "addresses_missing": [missing for row in ready_to_issue if (missing := before_issuing(row.force))],
+    }
 
 
 def review_history(review):
@@ -59,27 +81,7 @@ def review_history(review):
 
 @inspector_required
 def dashboard(request):
-    reviews = Review.objects.select_related("recommendation").order_by("submission_deadline")
-    rows_by_review = rows_for_reviews(reviews)
-    open_reviews = []
-    for review in reviews:
-        rows = rows_by_review[review.pk]
-        if any(row.status not in (ForceStatus.LETTER_ISSUED, ForceStatus.PUBLISHED) for row in rows):
-            open_reviews.append((review, status_counts(rows), rows))
-    context = {
-        "open_reviews": open_reviews,
-        "overdue": [row for _, _, rows in open_reviews for row in rows if row.is_overdue],
-        "to_assess": [
-            row
-            for _, _, rows in open_reviews
-            for row in rows
-            if row.status in (ForceStatus.SUBMITTED_ON_TIME, ForceStatus.SUBMITTED_LATE)
-        ],  # fmt: skip
-        "awaiting_approval": [
-            row for _, _, rows in open_reviews for row in rows if row.status == ForceStatus.LETTER_DRAFTED
-        ],
-    }
-    return render(request, "recommendations/dashboard.html", context)
+    return render(request, "recommendations/dashboard.html", {"dashboard": Dashboard.for_user(request.user)})
 
 
 @inspector_required

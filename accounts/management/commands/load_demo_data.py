@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts.demo import add_demo_force_emails, create_demo_accounts
-from letters.demo import issued_reference_letters
+from letters.demo import demonstration_template, issued_reference_letters
 from publications.demo import published_reference_letter
 from recommendations.demo import create_reference_case
 
@@ -19,7 +19,8 @@ class Command(BaseCommand):
         with transaction.atomic():
             add_demo_force_emails()
             users = create_demo_accounts(settings.DEMO_PASSWORD)
-            review = create_reference_case(users)
+            review, demonstration = create_reference_case(users)
+            demonstration_template(demonstration)
             by_name = {user.username: user for user in users}
             merseyside, _ = issued_reference_letters(review, by_name["inspector"], by_name["signatory"])
             published_reference_letter(review, merseyside, by_name["inspector"])
