@@ -37,7 +37,7 @@ from .services import (
     letter_edit,
     letter_issue,
 )
-from .tasks import start_job
+from .tasks import NOTHING_TO_DO, start_job
 
 
 def pdf_response(pdf_bytes, filename, *, inline=False):
@@ -237,6 +237,9 @@ def issue_all_view(request, pk):
     those, in the background; if the list (or a letter in it) changed in between, show it again."""
     review = get_review(pk)
     rows = [row for row in review_rows(review) if row.letter and row.letter.state == Letter.State.APPROVED]
+    if request.method == "POST" and not rows:
+        messages.error(request, NOTHING_TO_DO[BulkJob.Kind.ISSUE])
+        return redirect(review)
     if request.method == "POST":
         confirmed = set(request.POST.getlist("letter"))
         if confirmed and confirmed == {confirmation_token(row.letter) for row in rows}:

@@ -69,10 +69,11 @@ def test_inspectors_who_cannot_issue_have_no_issue_queue(client, inspector, busy
 
 def test_a_draft_is_not_in_the_approval_queue_of_its_last_editor(client, inspector, busy):
     html = dashboard(client, inspector)
-    queue = section(html, "Letters to approve", "Your drafts: someone else approves them")
+    letters = section(html, "Letters to approve", "Open reviews")
+    queue, own_drafts = letters.split(">Your drafts: someone else approves them</h3>")
     assert "Letter to Kent Police" not in queue
     assert "No draft letter is waiting for your approval." in queue
-    assert "Letter to Kent Police" in section(html, "Your drafts: someone else approves them", "Open reviews")
+    assert "Letter to Kent Police" in own_drafts
 
 
 def test_overdue_forces_are_counted_per_review_with_a_link(client, forces, signatory, inspector):
@@ -130,7 +131,7 @@ def test_the_demo_dashboard_is_short(client, forces, settings):
 
 
 # The same number of queries for 1 review or 4, of 2 forces or 43: the page never runs a query per row.
-DASHBOARD_QUERIES = 14
+DASHBOARD_QUERIES = 15  # includes the reopenings of uploads
 
 
 @pytest.mark.parametrize("review_count, force_count", [(1, 2), (4, 2), (1, 43), (4, 43)])

@@ -102,7 +102,7 @@ def test_bulk_issuing_is_offered_to_signatories_only_with_approved_letters(
     kent.chief_officer_email = ""
     kent.save()
     html = page(signatory_client, "recommendations:review-detail", review.pk)
-    assert "Issue the 2 approved letters</button>" in html
+    assert "Issue the 2 approved letters</a>" in html
     change_kent = reverse("admin:forces_force_change", args=[kent.pk])
     assert "Add the chief officer&#x27;s email address for Kent Police before issuing." in html
     assert f'href="{change_kent}">Add the email address for Kent Police</a>' in html
