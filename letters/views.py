@@ -14,18 +14,19 @@ from accounts.access import inspector_required, liaison_officer_required, signat
 from config.history import history_of
 from config.pages import form_page
 from forces.models import Force
+from outbox.models import Delivery
 from publications.models import PublishedLetter
 from recommendations.access import get_force_row, get_review
 from recommendations.models import ElementJudgement, OutcomeCategory
 
 from .access import get_issued_letter_for_liaison_officer, get_job_for_inspector, get_letter_for_inspector
 from .forms import JudgementSentenceForm, LetterEditForm, LetterTemplateForm, OutcomeParagraphForm
+from .jobs import job_remaining, start_job
 from .models import BulkJob, Letter, LetterTemplate
 from .pdf import render_pdf
 from .placeholders import PLACEHOLDERS
 from .presentation import letter_view
 from .services import letter_approve, letter_correct, letter_draft, letter_edit, letter_issue
-from .tasks import start_job
 
 
 def pdf_response(pdf_bytes, filename, *, inline=False):
@@ -109,7 +110,11 @@ def letter_detail(request, pk):
         Letter.history.filter(assessment_id=letter.assessment_id),
         PublishedLetter.history.filter(letter__assessment_id=letter.assessment_id),
     )
-    context = {"letter": letter, "view": letter_view(letter), "versions": versions, "history": history}
+    deliveries = Delivery.objects.about(letter).defer("attachment").select_related("resent_by")
+    context = {
+        "letter": letter, "view": letter_view(letter), "versions": versions, "history": history,
+        "deliveries": deliveries,
+    }  # fmt: skip
     return render(request, "letters/letter_detail.html", context)
 
 
@@ -170,7 +175,7 @@ def letter_issue_view(request, pk):
     letter = get_letter_for_inspector(pk)
     try:
         letter = letter_issue(letter=letter, by=request.user)
-        messages.success(request, f"Letter issued and emailed to {letter.sent_to}")
+        messages.success(request, f"Letter issued. Its email to {letter.sent_to} is queued: see below when it has gone")
     except ValidationError as error:
         show_refusal(request, error)
     return redirect(letter)
@@ -200,17 +205,21 @@ def bulk_start(request, pk, kind):
     return redirect("letters:job", job.pk)
 
 
+def job_context(job):
+    """A failed job's page says what it did not reach, as well as what it did."""
+    return {"job": job, "remaining": job_remaining(job) if job.state == BulkJob.State.FAILED else []}
+
+
 @inspector_required
 def job_detail(request, pk):
-    return render(request, "letters/job_detail.html", {"job": get_job_for_inspector(pk)})
+    return render(request, "letters/job_detail.html", job_context(get_job_for_inspector(pk)))
 
 
 @inspector_required
 def job_progress(request, pk):
     job = get_job_for_inspector(pk)
-    html = render_to_string("letters/includes/job_progress.html", {"job": job})
-    response = HttpResponse(html)
-    response["X-Job-Finished"] = "1" if job.state == BulkJob.State.DONE else "0"
+    response = HttpResponse(render_to_string("letters/includes/job_progress.html", job_context(job)))
+    response["X-Job-Finished"] = "1" if job.is_finished else "0"  # the page stops asking
     return response
 
 
