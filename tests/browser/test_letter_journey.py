@@ -43,7 +43,7 @@ def test_compose_approve_issue_and_download(page, review, inspector, signatory, 
     page.get_by_role("link", name="Letter to Cheshire Constabulary").click()
     page.get_by_role("button", name="Issue and email letter").click()
     expect(page.locator(".govuk-notification-banner--success")).to_contain_text(
-        "Letter issued and emailed to chief.constable@cheshire.example.org"
+        "Letter issued. Its email to chief.constable@cheshire.example.org is queued"
     )
     assert_accessible(page)
     sign_out(page)
