@@ -43,7 +43,7 @@ def start_worker(mail_dir, *args, port=None):
     }  # fmt: skip
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     return subprocess.Popen(
-        [sys.executable, "manage.py", "run_worker", "--interval", "0.2", *args],
+        [sys.executable, "manage.py", "run_worker", "--no-reload", "--interval", "0.2", *args],
         cwd=BASE_DIR, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )  # fmt: skip
 
