@@ -229,3 +229,40 @@ def test_resend_by_role(persona, review, cheshire, inspector, signatory):
     assert response.status_code == expected
     state = Delivery.objects.about(letter).get().state
     assert state == (Delivery.State.QUEUED if persona.persona == "signatory" else Delivery.State.FAILED)
+
+
+def test_issuing_in_bulk_with_the_mail_server_down_finishes_the_job(
+    transactional_letters, client, review, inspector, signatory, mail_server_down
+):
+    import io
+
+    from django.core.management import call_command
+
+    from letters.models import BulkJob
+
+    add_letter_template(review)
+    for force in review.forces.filter(slug__in=["cheshire", "merseyside", "kent"]):
+        draft(review, force, inspector, approve=True)
+    client.force_login(signatory)
+    client.post(reverse("letters:issue-all", args=[review.pk]))
+    call_command("run_worker", "--batch", stdout=io.StringIO(), stderr=io.StringIO())
+
+    job = BulkJob.objects.get()
+    assert (job.state, job.done, job.total, job.problems) == (BulkJob.State.DONE, 3, 3, "")
+    assert Letter.objects.filter(state=Letter.State.ISSUED).count() == 3
+    for delivery in Delivery.objects.all():
+        assert delivery.is_retrying and delivery.last_error.startswith("ConnectionRefusedError")
+    assert Delivery.objects.count() == 3
+
+
+def test_an_email_whose_task_was_lost_is_sent_by_the_worker_sweep(transactional_db):
+    import io
+
+    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
+
+    email_queue(to=["chief@cheshire.example.org"], subject="Subject", body="Body")
+    DBTaskResult.objects.all().delete()  # claimed by a worker that was killed, or never queued
+    call_command("run_worker", "--batch", stdout=io.StringIO(), stderr=io.StringIO())
+    assert Delivery.objects.get().state == Delivery.State.SENT
+    assert len(mail.outbox) == 1
