@@ -6,6 +6,7 @@ letter_issue locks the letter's row, so no letter is issued twice. A worker whos
 (it was slow, not dead) is fenced out: its next step finds the job changed and rolls back.
 """
 
+import datetime
 import functools
 import logging
 
@@ -37,14 +38,14 @@ def letters_to_issue(review):
     return [row.letter for row in review_rows(review) if row.letter and row.letter.state == Letter.State.APPROVED]
 
 
-def pending_work(job):
+def pending_work(job: BulkJob) -> list[tuple]:
     """(force, item) for each letter the job has still to do, whether or not it was tried before."""
     if job.kind == BulkJob.Kind.DRAFT:
         return [(row.force, row) for row in letters_to_draft(job.review)]
     return [(letter.force, letter) for letter in letters_to_issue(job.review)]
 
 
-def job_remaining(job):
+def job_remaining(job: BulkJob) -> list:
     """The forces whose letters the job never reached."""
     return [force for force, _ in pending_work(job) if force.pk not in job.processed]
 
@@ -58,7 +59,7 @@ def start_job(*, review, kind, by) -> BulkJob:
     return job
 
 
-def enqueue_job(job_id, kind, attempt):
+def enqueue_job(job_id: int, kind: str, attempt: int) -> None:
     from .tasks import draft_all_letters, issue_approved_letters
 
     work = draft_all_letters if kind == BulkJob.Kind.DRAFT else issue_approved_letters
@@ -66,7 +67,7 @@ def enqueue_job(job_id, kind, attempt):
     BulkJob.objects.filter(pk=job_id, attempts=attempt).update(task_id=result.id)
 
 
-def job_run(job_id, attempt=1):
+def job_run(job_id: int, attempt: int = 1) -> None:
     """The task: claim the job for this attempt, then do what is pending, one committed letter at a time."""
     job = job_claim(job_id, attempt)
     if job is None:
@@ -88,7 +89,7 @@ def job_run(job_id, attempt=1):
         raise
 
 
-def job_claim(job_id, attempt):
+def job_claim(job_id: int, attempt: int) -> BulkJob | None:
     """The job, marked running for this attempt; None when it has finished, failed or was handed on."""
     claimed = BulkJob.objects.filter(pk=job_id, attempts=attempt, state=BulkJob.State.QUEUED).update(
         state=BulkJob.State.RUNNING, heartbeat_at=timezone.now()
@@ -98,7 +99,7 @@ def job_claim(job_id, attempt):
     return BulkJob.objects.select_related("review", "started_by").get(pk=job_id)
 
 
-def job_step(job, force, item):
+def job_step(job: BulkJob, force, item) -> None:
     with transaction.atomic():
         problem = ""
         try:
@@ -120,7 +121,7 @@ def job_step(job, force, item):
         save_progress(job)
 
 
-def save_progress(job, **changes):
+def save_progress(job: BulkJob, **changes) -> None:
     """Write the job's progress and renew its lease, only while this attempt still holds it."""
     job.heartbeat_at = timezone.now()
     saved = BulkJob.objects.filter(pk=job.pk, attempts=job.attempts, state=BulkJob.State.RUNNING).update(
@@ -131,14 +132,14 @@ def save_progress(job, **changes):
         raise JobTakenOver(job.pk)
 
 
-def job_stop(job, failure):
+def job_stop(job: BulkJob, failure: str) -> None:
     unfinished = [BulkJob.State.QUEUED, BulkJob.State.RUNNING]
     BulkJob.objects.filter(pk=job.pk, attempts=job.attempts, state__in=unfinished).update(
         state=BulkJob.State.FAILED, failure=failure, finished_at=timezone.now()
     )
 
 
-def jobs_recover_stale(*, now=None) -> int:
+def jobs_recover_stale(*, now: datetime.datetime | None = None) -> int:
     """The worker's sweep: a job whose lease ran out lost its worker. Hand it on, or stop it after
     MAX_ATTEMPTS. A queued job still waiting in the task queue is left to wait."""
     now = now or timezone.now()
@@ -161,7 +162,7 @@ def jobs_recover_stale(*, now=None) -> int:
     return recovered
 
 
-def job_requeue(job, now):
+def job_requeue(job: BulkJob, now: datetime.datetime) -> None:
     attempt = job.attempts + 1
     with transaction.atomic():
         handed_on = BulkJob.objects.filter(pk=job.pk, state=job.state, attempts=job.attempts).update(
@@ -172,7 +173,7 @@ def job_requeue(job, now):
             transaction.on_commit(functools.partial(enqueue_job, job.pk, job.kind, attempt), robust=True)
 
 
-def task_is_waiting(task_id):
+def task_is_waiting(task_id: str) -> bool:
     if not task_id:
         return False
     try:

@@ -47,7 +47,7 @@ def delivery_attempt(*, delivery_id: int, now: datetime.datetime | None = None) 
     return True
 
 
-def record_failure(delivery, error, now):
+def record_failure(delivery: Delivery, error: Exception, now: datetime.datetime) -> None:
     description = f"{type(error).__name__}: {error}"[:2000]
     if delivery.attempts >= MAX_ATTEMPTS:
         changes = {"state": Delivery.State.FAILED, "next_attempt_at": None}

@@ -69,7 +69,7 @@ def clean_addresses(addresses: Iterable[str]) -> list[str]:
     return cleaned
 
 
-def enqueue_send(delivery_id):
+def enqueue_send(delivery_id: int) -> None:
     from .tasks import send_delivery
 
     send_delivery.enqueue(delivery_id)
