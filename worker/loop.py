@@ -43,7 +43,9 @@ class ServiceWorker(Worker):
             try:
                 self.sweep()
                 ran_a_task = self.run_next_task()
-            except (OperationalError, InterfaceError) as error:
+            except (DatabaseError, InterfaceError) as error:
+                # Connection failures mostly arrive as OperationalError, but psycopg2 reports some (a socket
+                # cut mid-reply) as a bare DatabaseError; whatever the database says, wait and try again.
                 self.wait_for_database(error)
                 continue
             self.failures_in_a_row = 0

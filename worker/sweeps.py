@@ -5,7 +5,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db import InterfaceError, OperationalError
+from django.db import DatabaseError, InterfaceError
 
 logger = logging.getLogger(__name__)
 
@@ -32,8 +32,8 @@ class Sweeper:
         self.last_run: dict[str, float] = {}
 
     def run_due(self) -> None:
-        """A sweep's own error is logged and the others still run; a lost database stops them all (the
-        worker waits for it)."""
+        """A sweep's own error is logged and the others still run; a database error stops them all (the
+        worker waits and tries again)."""
         for sweep in SWEEPS.values():
             last = self.last_run.get(sweep.name)
             if last is not None and self.clock() - last < sweep.every_seconds:
@@ -41,7 +41,7 @@ class Sweeper:
             self.last_run[sweep.name] = self.clock()
             try:
                 sweep.run()
-            except (OperationalError, InterfaceError):
-                raise
+            except (DatabaseError, InterfaceError):
+                raise  # the loop waits for the database
             except Exception:
                 logger.exception("The %s sweep failed", sweep.name)
