@@ -36,10 +36,10 @@ migrate: setup
 demo: migrate
 	$(MANAGE) load_demo_data
 
-# The task worker (drafting and issuing letters in bulk) runs beside the web server and stops with it.
+# The task worker (bulk letter jobs, sending email) runs beside the web server and stops with it.
 run: demo
 	@echo "Serving Recommendation Tracker at http://$(HOST):$(PORT)/ with its task worker (Ctrl-C stops both)"
-	$(MANAGE) db_worker --interval 1 & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
+	$(MANAGE) run_worker --interval 1 & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 # The current two-factor code of a demo account (development only): make code ACCOUNT=signatory
@@ -48,7 +48,7 @@ code: setup
 	@$(MANAGE) demo_code $(ACCOUNT)
 
 worker: migrate
-	$(MANAGE) db_worker
+	$(MANAGE) run_worker
 
 # Prints one letter's render time and memory, and the time to draft and issue a review's 43 letters.
 bench: migrate

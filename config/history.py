@@ -1,7 +1,13 @@
 """The audit trail: django-simple-history on every record that matters, and nothing that bypasses it."""
 
+import contextvars
+from contextlib import contextmanager
+
 from django.db import models
 from simple_history.models import HistoricalRecords
+
+# The user that work done outside a request (a background job) is done for.
+_acting_user = contextvars.ContextVar("acting_user", default=None)
 
 
 class AuditBypassError(RuntimeError):
@@ -17,9 +23,27 @@ class AuditedQuerySet(models.QuerySet):
         )
 
 
+@contextmanager
+def acting_as(user):
+    """Record the changes made inside as made by user: a background job works for the user who started it."""
+    token = _acting_user.set(user)
+    try:
+        yield
+    finally:
+        _acting_user.reset(token)
+
+
+def history_user(request=None, **kwargs):
+    """Who made a change: the user a job acts for, else the signed-in user of the request, else nobody."""
+    user = _acting_user.get()
+    if user is not None:
+        return user
+    return getattr(request, "user", None)
+
+
 def audit_history(**options):
-    """HistoricalRecords recording who made each change (HistoryRequestMiddleware supplies the user)."""
-    return HistoricalRecords(**options)
+    """HistoricalRecords recording who made each change (HistoryRequestMiddleware supplies the request)."""
+    return HistoricalRecords(get_user=history_user, **options)
 
 
 IGNORED_FIELDS = {"pdf", "signature_png", "overview_pdf"}

@@ -111,7 +111,9 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "worker",
     "accounts",
+    "outbox",
     "forces",
     "inspections",
     "recommendations",
@@ -238,17 +240,27 @@ CRISPY_TEMPLATE_PACK = "gds"
 
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "tracker@inspectorate.example.org")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_TO_FILES = env_bool("EMAIL_TO_FILES", False)
 if os.environ.get("EMAIL_HOST"):
+    if EMAIL_TO_FILES:
+        raise ImproperlyConfigured("EMAIL_HOST and EMAIL_TO_FILES are both set: unset one of them.")
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_HOST = os.environ["EMAIL_HOST"]
     EMAIL_PORT = env_int("EMAIL_PORT", 587)
     EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
-else:
-    # Development: every message is written to a file a newcomer can open.
+    EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)  # an SMTP server that hangs must not hold the worker
+elif DEBUG or EMAIL_TO_FILES:
+    # Development (or an operator who asked for it): every message is written to a file one can open.
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = Path(os.environ.get("EMAIL_FILE_PATH", VAR_DIR / "mail"))
+else:
+    raise ImproperlyConfigured(
+        "EMAIL_HOST is not set, so letters and receipts would be written to files instead of sent. Set "
+        "EMAIL_HOST (with EMAIL_PORT, EMAIL_HOST_USER and EMAIL_HOST_PASSWORD), or set EMAIL_TO_FILES=1 to "
+        "keep email in files on purpose."
+    )
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = not DEBUG
@@ -312,5 +324,5 @@ LOGGING = {
 # The address links in emails point at.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 
-# Background work (drafting and issuing a review's letters) runs in `manage.py db_worker`.
+# Background work (bulk letter jobs, sending email) runs in `manage.py run_worker`.
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}

@@ -17,6 +17,7 @@ urlpatterns = [
         name="accessibility",
     ),
     path("account/", include("accounts.urls")),
+    path("", include("outbox.urls")),
     path("forces/", include("forces.urls")),
     path("manage/", include("inspections.urls")),
     path("", include("recommendations.urls")),

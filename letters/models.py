@@ -1,11 +1,13 @@
 """Assessment letters: a template per review, and letters that freeze for good once issued."""
 
+import datetime
 import hashlib
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 
 from config.history import AuditedQuerySet, audit_history
 
@@ -156,7 +158,14 @@ class FrozenLetterError(Exception):
 
 
 class BulkJob(models.Model):
-    """Background work over a review's letters, with the progress its page shows."""
+    """Background work over a review's letters, with the progress its page shows.
+
+    A job holds a lease: each letter done renews `heartbeat_at`. A job whose lease has run out has lost its
+    worker; the worker's sweep hands it to a worker again, up to MAX_ATTEMPTS times, then marks it failed.
+    """
+
+    LEASE = datetime.timedelta(minutes=2)  # longer than any one letter takes (the PDF's time limit included)
+    MAX_ATTEMPTS = 3
 
     class Kind(models.TextChoices):
         DRAFT = "draft", "Draft letters for all assessed forces"
@@ -166,27 +175,44 @@ class BulkJob(models.Model):
         QUEUED = "queued", "Waiting to start"
         RUNNING = "running", "Running"
         DONE = "done", "Finished"
+        FAILED = "failed", "Failed"
 
     review = models.ForeignKey("recommendations.Review", on_delete=models.CASCADE, related_name="bulk_jobs")
     kind = models.CharField(max_length=10, choices=Kind.choices)
     state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
     total = models.PositiveIntegerField(default=0)
     done = models.PositiveIntegerField(default=0)
+    processed = models.JSONField(default=list, blank=True, help_text="The ids of the forces dealt with so far.")
     problems = models.TextField(blank=True)
+    failure = models.TextField(blank=True, help_text="Why the job stopped before the end.")
     started_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+    attempts = models.PositiveSmallIntegerField(default=1, help_text="How many times it was handed to a worker.")
+    heartbeat_at = models.DateTimeField(default=timezone.now, help_text="When it was queued or last made progress.")
+    task_id = models.CharField(max_length=64, blank=True, help_text="The queued task of the current attempt.")
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
         constraints = [
             models.CheckConstraint(condition=Q(kind__in=["draft", "issue"]), name="bulk_job_kind_valid"),
-            models.CheckConstraint(condition=Q(state__in=["queued", "running", "done"]), name="bulk_job_state_valid"),
+            models.CheckConstraint(
+                condition=Q(state__in=["queued", "running", "done", "failed"]), name="bulk_job_state_valid"
+            ),
+            models.CheckConstraint(condition=~Q(state="failed") | ~Q(failure=""), name="failed_bulk_job_says_why"),
         ]
 
     def __str__(self):
         return f"{self.get_kind_display()} ({self.done} of {self.total})"
 
     @property
+    def is_finished(self):
+        return self.state in (self.State.DONE, self.State.FAILED)
+
+    @property
     def problem_list(self):
         return [line for line in self.problems.splitlines() if line]
+
+    @property
+    def succeeded(self):
+        return self.done - len(self.problem_list)

@@ -1,19 +1,19 @@
 """Emails about letters other than the letter itself: telling the lead signatory a letter is ready to issue."""
 
 import logging
-import smtplib
 
 from django.conf import settings
-from django.core.mail import EmailMessage
+from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from outbox.services import email_queue
 from recommendations.services import absolute_url
 
 logger = logging.getLogger(__name__)
 
 
-def approval_notice(letter) -> EmailMessage | None:
+def approval_notice(letter) -> dict | None:
     """The email telling the review's lead signatory that a letter awaits them; None when there is nobody to
     tell (no address, an inactive account, or the lead signatory approved it themselves)."""
     signatory = letter.review.lead_signatory
@@ -26,19 +26,20 @@ def approval_notice(letter) -> EmailMessage | None:
         "letter_url": absolute_url(letter.get_absolute_url()),
         "settings": settings,
     }
-    return EmailMessage(
-        subject=f"Letter ready to issue: {letter.force.name}, {letter.review.title}",
-        body=render_to_string("letters/email/letter_approved.txt", context),
-        to=[signatory.email],
-    )
+    return {
+        "subject": f"Letter ready to issue: {letter.force.name}, {letter.review.title}",
+        "body": render_to_string("letters/email/letter_approved.txt", context),
+        "to": [signatory.email],
+    }
 
 
 def email_approval_notice(letter):
-    """Build and send the notice. A mail server that is down does not undo the approval: it is logged."""
-    message = approval_notice(letter)
-    if message is None:
+    """Queue the notice in the approval's transaction; the worker sends it, retrying while mail is down.
+    An address the outbox refuses does not undo the approval: it is logged."""
+    notice = approval_notice(letter)
+    if notice is None:
         return
     try:
-        message.send()
-    except (smtplib.SMTPException, OSError):
-        logger.exception("Could not email the approval of letter %s to its lead signatory", letter.pk)
+        email_queue(**notice, about=letter)
+    except ValidationError:
+        logger.exception("Could not queue the approval notice of letter %s for its lead signatory", letter.pk)

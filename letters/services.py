@@ -1,15 +1,15 @@
-"""The actions on letters: draft, edit, approve, issue (once, frozen, emailed), correct."""
+"""The actions on letters: draft, edit, approve, issue (once, frozen, its email queued), correct."""
 
 import datetime
 import hashlib
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from outbox.services import Attachment, email_queue
 from recommendations.models import Assessment
 
 from .compose import compose
@@ -102,7 +102,7 @@ def letter_approve(*, letter, by) -> Letter:
             raise ValidationError(refusal)
         letter.state, letter.approved_by, letter.approved_at = Letter.State.APPROVED, by, timezone.now()
         letter.save(update_fields=["state", "approved_by", "approved_at"])
-        transaction.on_commit(lambda: email_approval_notice(letter))
+        email_approval_notice(letter)
     return letter
 
 
@@ -139,11 +139,13 @@ def issue_refusal(letter, at=None):
 
 
 def letter_issue(*, letter, by, at=None) -> Letter:
-    """Issue an approved letter once: freeze it, render its PDF once, store the bytes, email it.
+    """Issue an approved letter once: freeze it, render its PDF once, store the bytes, queue its email.
 
     The row is locked first, so a double click or two signatories at once issue it only once. The
     assessment is locked too, so that it cannot change while the letter that states it is issued.
-    The letter keeps the date chosen on the draft, or takes the day it is issued.
+    The letter keeps the date chosen on the draft, or takes the day it is issued. The email is
+    recorded in the same transaction and sent by the worker: a mail server that is down delays it (the
+    letter's page shows its state), it never undoes or blocks the issue.
     """
     if not by.is_signatory:
         raise PermissionDenied("Only a signatory can issue letters.")
@@ -160,20 +162,23 @@ def letter_issue(*, letter, by, at=None) -> Letter:
         letter.pdf_sha256 = hashlib.sha256(letter.pdf).hexdigest()
         letter.state, letter.issued_by, letter.issued_at = Letter.State.ISSUED, by, at
         letter.save()
-        transaction.on_commit(lambda: email_letter(letter))
+        email_letter(letter)
     return letter
 
 
 def email_letter(letter):
-    message = EmailMessage(
+    """The issued letter to the chief officer, copied to the governance body, with its PDF."""
+    return email_queue(
+        to=[letter.sent_to],
+        cc=[letter.copied_to],
         subject=f"{letter.heading}: {letter.force_name}",
         body=f"Dear {letter.addressee_title}\n\nPlease find attached our letter of {letter.letter_date:%-d %B %Y}.\n\n"
         + plain_text(letter.body),
-        to=[letter.sent_to],
-        cc=[letter.copied_to] if letter.copied_to else [],
+        attachment=Attachment(
+            f"{letter.force.slug}-{letter.letter_date:%Y-%m-%d}.pdf", bytes(letter.pdf), "application/pdf"
+        ),
+        about=letter,
     )
-    message.attach(f"{letter.force.slug}-{letter.letter_date:%Y-%m-%d}.pdf", bytes(letter.pdf), "application/pdf")
-    message.send()
 
 
 @transaction.atomic

@@ -16,6 +16,7 @@ from accounts.access import inspector_required, liaison_officer_required, signat
 from config.history import history_of
 from config.pages import form_page
 from forces.models import Force
+from outbox.models import Delivery
 from publications.models import PublishedLetter
 from recommendations.access import get_force_row, get_review
 from recommendations.models import ElementJudgement, OutcomeCategory
@@ -23,6 +24,7 @@ from recommendations.status import review_rows
 
 from .access import get_issued_letter_for_liaison_officer, get_job_for_inspector, get_letter_for_inspector
 from .forms import JudgementSentenceForm, LetterEditForm, LetterTemplateForm, OutcomeParagraphForm
+from .jobs import NOTHING_TO_DO, job_remaining, start_job
 from .models import BulkJob, Letter, LetterTemplate
 from .pdf import render_pdf
 from .placeholders import PLACEHOLDERS
@@ -37,7 +39,6 @@ from .services import (
     letter_edit,
     letter_issue,
 )
-from .tasks import NOTHING_TO_DO, start_job
 
 
 def pdf_response(pdf_bytes, filename, *, inline=False):
@@ -125,6 +126,7 @@ def letter_detail(request, pk):
         "letter": letter, "view": letter_view(letter), "versions": versions, "history": history,
         "approval_refusal": approval_refusal(letter, request.user) if letter.state == Letter.State.DRAFT else None,
         "before_issuing": before_issuing(letter.force) if letter.state == Letter.State.APPROVED else None,
+        "deliveries": Delivery.objects.about(letter).defer("attachment").select_related("resent_by"),
     }  # fmt: skip
     return render(request, "letters/letter_detail.html", context)
 
@@ -203,7 +205,7 @@ def letter_issue_view(request, pk):
         except ValidationError as error:
             show_refusal(request, error)
             return redirect(letter)
-        messages.success(request, f"Letter issued and emailed to {letter.sent_to}")
+        messages.success(request, f"Letter issued. Its email to {letter.sent_to} is queued: see below when it has gone")
         return redirect(letter)
     context = {"letter": letter, "issue": issue_facts(letter, request.user)}
     return render(request, "letters/issue_confirm.html", context)
@@ -284,17 +286,21 @@ def draft_all(request, pk):
     return redirect("letters:job", job.pk)
 
 
+def job_context(job):
+    """A failed job's page says what it did not reach, as well as what it did."""
+    return {"job": job, "remaining": job_remaining(job) if job.state == BulkJob.State.FAILED else []}
+
+
 @inspector_required
 def job_detail(request, pk):
-    return render(request, "letters/job_detail.html", {"job": get_job_for_inspector(pk)})
+    return render(request, "letters/job_detail.html", job_context(get_job_for_inspector(pk)))
 
 
 @inspector_required
 def job_progress(request, pk):
     job = get_job_for_inspector(pk)
-    html = render_to_string("letters/includes/job_progress.html", {"job": job})
-    response = HttpResponse(html)
-    response["X-Job-Finished"] = "1" if job.state == BulkJob.State.DONE else "0"
+    response = HttpResponse(render_to_string("letters/includes/job_progress.html", job_context(job)))
+    response["X-Job-Finished"] = "1" if job.is_finished else "0"  # the page stops asking
     return response
 
 

@@ -4,7 +4,6 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 from django.template.loader import render_to_string
@@ -13,6 +12,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from accounts.models import User
+from outbox.services import email_queue
 
 from .models import (
     Assessment,
@@ -31,20 +31,21 @@ def absolute_url(path):
     return settings.SITE_URL.rstrip("/") + path
 
 
-def email_liaison_officers(force, subject, template, context):
+def email_liaison_officers(force, subject, template, context, *, about):
+    """Queue one email to the force's liaison officers, in the caller's transaction (see outbox)."""
     recipients = list(
         User.objects.filter(force=force, is_active=True).exclude(email="").values_list("email", flat=True)
     )
     if recipients:
         body = render_to_string(template, {**context, "force": force, "settings": settings})
-        send_mail(subject, body, None, recipients)
+        email_queue(to=recipients, subject=subject, body=body, about=about)
 
 
 @transaction.atomic
 def review_open(*, recommendation, by, forces, **fields) -> Review:
     review = Review.objects.create(recommendation=recommendation, opened_by=by, **fields)
     review.forces.set(forces)
-    transaction.on_commit(lambda: email_review_opened(review))
+    email_review_opened(review)
     return review
 
 
@@ -56,6 +57,7 @@ def email_review_opened(review):
             f"Request for your force's plans: documents needed by {review.submission_deadline:%-d %B %Y}",
             "recommendations/email/review_opened.txt",
             {"review": review, "url": absolute_url(path)},
+            about=review,
         )
 
 
@@ -99,7 +101,7 @@ def create_submission(*, review, force, by, channel, received_at, documents, cov
                 received_at=received_at, form_token=form_token,
             )  # fmt: skip
             store_documents(submission, documents)
-            transaction.on_commit(lambda: email_receipt(submission))
+            email_receipt(submission)
     except IntegrityError:  # the same form, posted at the same moment, won the race
         earlier = Submission.objects.filter(form_token=form_token).first() if form_token else None
         if earlier is None:
@@ -162,6 +164,7 @@ def email_receipt(submission):
             "documents": submission.documents.all(),
             "url": absolute_url(row_path),
         },
+        about=submission,
     )
 
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from letters.models import BulkJob
+from outbox.models import Delivery
 from recommendations.documents import check_document
 from recommendations.models import Submission
 from recommendations.services import create_submission
@@ -105,6 +106,7 @@ EXPECTED = {
     "letters:approve": (["draft_letter"], POST_ONLY),
     "letters:issue": (["approved_letter"], SIGNATORY),
     "letters:correct": (["letter"], POST_ONLY),
+    "outbox:resend": (["delivery"], POST_ONLY),
     "letters:liaison-pdf": (
         ["letter"],
         only(anonymous=302, inspector=403, signatory=403, own_officer=200, other_officer=404),
@@ -220,6 +222,7 @@ def world(forces, review, cheshire, merseyside, kent, inspector, signatory, ches
         "outcome": review.outcome_categories.first().pk,
         "document": submission.documents.get().pk,
         "letter": letter.pk,
+        "delivery": Delivery.objects.about(letter).get().pk,
         "version": letter.version,
         "draft_letter": draft(review, kent, inspector).pk,
         "approved_letter": draft(review, merseyside, inspector, approve=True).pk,

@@ -23,7 +23,7 @@ def assessed_review(transactional_letters, review, inspector):
 
 
 def run_worker():
-    call_command("db_worker", "--batch", "--no-startup-delay", stdout=io.StringIO(), stderr=io.StringIO())
+    call_command("run_worker", "--batch", stdout=io.StringIO(), stderr=io.StringIO())
 
 
 def test_draft_all_runs_in_the_worker_and_shows_progress(client, inspector, assessed_review):

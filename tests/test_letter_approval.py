@@ -11,6 +11,8 @@ from django.urls import reverse
 
 from letters.models import Letter
 from letters.services import letter_approve, letter_correct, letter_edit, letter_issue
+from outbox.models import Delivery
+from outbox.sending import deliveries_send_due
 from tests.conftest import make_user
 from tests.letter_helpers import add_letter_template, draft
 
@@ -83,6 +85,7 @@ def test_the_lead_signatory_is_told_by_email_with_a_link_to_issue(
     settings.SITE_URL = "https://tracker.example.org"
     with django_capture_on_commit_callbacks(execute=True):
         letter_approve(letter=letter, by=colleague)
+    deliveries_send_due()
     [message] = mail.outbox
     assert message.to == [signatory.email]
     assert message.subject == f"Letter ready to issue: Cheshire Constabulary, {letter.review.title}"
@@ -95,6 +98,7 @@ def test_no_notice_when_the_lead_signatory_approves_it_themselves(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         letter_approve(letter=letter, by=signatory)
+    deliveries_send_due()
     assert mail.outbox == []
 
 
@@ -109,8 +113,11 @@ def test_a_mail_server_that_is_down_does_not_undo_the_approval(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("letters:approve", args=[letter.pk]))
     assert response.status_code == 302
+    deliveries_send_due()
     letter.refresh_from_db()
     assert letter.state == Letter.State.APPROVED
+    [notice] = Delivery.objects.about(letter)
+    assert notice.state == Delivery.State.QUEUED and "Connection unexpectedly closed" in notice.last_error
 
 
 def test_the_demo_letters_were_approved_by_someone_other_than_their_drafter(forces, settings):

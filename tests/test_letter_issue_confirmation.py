@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from letters.models import BulkJob, Letter
 from letters.services import letter_approve, letter_correct, letter_edit, letter_issue
+from outbox.sending import deliveries_send_due
 from tests.letter_helpers import add_letter_template, confirm, draft
 
 
@@ -76,6 +77,7 @@ def test_posting_the_confirmation_issues_once_with_the_chosen_date(
     assert response["Location"] == approved.get_absolute_url()
     approved.refresh_from_db()
     assert approved.state == Letter.State.ISSUED and approved.letter_date == chosen
+    deliveries_send_due()
     assert [message.to for message in mail.outbox] == [["chief@cheshire.example.org"]]
 
 
@@ -149,7 +151,8 @@ def test_bulk_issue_starts_only_when_the_list_confirmed_is_the_list_ready(
 def test_the_bulk_job_issues_no_letter_approved_after_it_was_confirmed(
     letter_review, cheshire, merseyside, inspector, signatory
 ):
-    from letters.tasks import issue_approved_letters, start_job
+    from letters.jobs import start_job
+    from letters.tasks import issue_approved_letters
 
     confirmed = draft(letter_review, cheshire, inspector, approve=True)
     job = start_job(review=letter_review, kind=BulkJob.Kind.ISSUE, by=signatory)

@@ -9,6 +9,8 @@ from django.urls import reverse
 from config.history import AuditBypassError
 from letters.models import FrozenLetterError, Letter
 from letters.services import letter_correct, letter_edit, letter_issue
+from outbox.models import Delivery
+from outbox.sending import deliveries_send_due
 from tests.letter_helpers import add_letter_template, draft, pdf_text
 
 
@@ -31,17 +33,17 @@ def test_draft_is_composed_from_the_template_the_outcome_and_the_judgements(lett
     assert "please contact John Young at john.young@inspectorate.example.org or on 07802 948502." in letter.body
 
 
-def test_issue_freezes_stores_hashes_and_emails_once(
-    letter_review, cheshire, inspector, signatory, django_capture_on_commit_callbacks
-):
+def test_issue_freezes_stores_hashes_and_emails_once(letter_review, cheshire, inspector, signatory):
     letter = draft(letter_review, cheshire, inspector, approve=True)
-    with django_capture_on_commit_callbacks(execute=True):
-        issued = letter_issue(letter=letter, by=signatory)
-        again = letter_issue(letter=letter, by=signatory)  # a double click
+    issued = letter_issue(letter=letter, by=signatory)
+    again = letter_issue(letter=letter, by=signatory)  # a double click
     assert issued.state == again.state == Letter.State.ISSUED
     assert again.pdf_sha256 == issued.pdf_sha256 and issued.pdf_matches()
     assert issued.force_name == "Cheshire Constabulary"
     assert issued.signatory_name == "Michael Cunningham QPM"
+    assert Delivery.objects.about(issued).get().state == Delivery.State.QUEUED
+    assert mail.outbox == []  # sent by the worker, after the issue has committed
+    deliveries_send_due()
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["chief@cheshire.example.org"] and message.cc == ["pcc@cheshire.example.org"]

@@ -17,12 +17,28 @@ PRODUCTION = {
     "SECRET_KEY": secrets.token_urlsafe(50),
     "ALLOWED_HOSTS": "tracker.example.org",
     "CSRF_TRUSTED_ORIGINS": "https://tracker.example.org",
+    "EMAIL_HOST": "smtp.example.org",
 }
 
 
 def test_deploy_check_passes_with_production_settings():
     result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_refuses_to_write_mail_to_files_unless_told_to():
+    without_smtp = {key: value for key, value in PRODUCTION.items() if key != "EMAIL_HOST"}
+    refused = manage("check", **without_smtp)
+    assert refused.returncode != 0
+    assert "EMAIL_HOST is not set" in refused.stderr and "EMAIL_TO_FILES=1" in refused.stderr
+
+    assert manage("check", EMAIL_TO_FILES="1", **without_smtp).returncode == 0
+    reported = manage("check", "--deploy", "--fail-level", "WARNING", EMAIL_TO_FILES="1", **without_smtp)
+    assert reported.returncode != 0
+    assert "outbox.W001" in reported.stderr and "not sent" in reported.stderr
+
+    both = manage("check", EMAIL_TO_FILES="1", **PRODUCTION)
+    assert both.returncode != 0 and "EMAIL_HOST and EMAIL_TO_FILES are both set" in both.stderr
 
 
 def test_production_cookies_and_transport():

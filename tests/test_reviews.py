@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from forces.models import Force
+from outbox.models import Delivery
+from outbox.sending import deliveries_send_due
 from recommendations.documents import check_document
 from recommendations.models import Assessment, Extension, Recommendation, Review, Submission, add_months
 from recommendations.services import create_submission
@@ -101,7 +103,7 @@ def test_review_page_query_count_does_not_grow_with_forces(
 
 
 def test_opening_a_review_asks_every_territorial_force_and_emails_them(
-    inspector_client, forces, signatory, merseyside_officer, cheshire_officer, django_capture_on_commit_callbacks
+    inspector_client, forces, signatory, merseyside_officer, cheshire_officer
 ):
     recommendation = make_recommendation()
     data = {
@@ -111,12 +113,13 @@ def test_opening_a_review_asks_every_territorial_force_and_emails_them(
         "contact_name": "John Young", "contact_email": "john.young@example.org", "contact_phone": "07802 948502",
         "scope": "all",
     }  # fmt: skip
-    with django_capture_on_commit_callbacks(execute=True):
-        response = inspector_client.post(reverse("recommendations:review-create", args=[recommendation.pk]), data)
+    response = inspector_client.post(reverse("recommendations:review-create", args=[recommendation.pk]), data)
     assert response.status_code == 302
     review = Review.objects.get()
     assert review.slug == "abuse-of-position-plans"
     assert review.forces.count() == 43
+    assert Delivery.objects.about(review).count() == 2  # the forces with a liaison officer
+    deliveries_send_due()
     assert sorted(m.to[0] for m in mail.outbox) == ["cheshire@example.org", "merseyside@example.org"]
     assert "by 31 May 2017" in mail.outbox[0].subject
     assert recommendation.text in mail.outbox[0].body

@@ -34,12 +34,12 @@ def test_missing_secret_key_with_debug_off_stops_start_up():
 
 
 def test_secret_key_with_debug_off_starts():
-    result = manage("check", DEBUG="0", SECRET_KEY="x" * 60)
+    result = manage("check", DEBUG="0", SECRET_KEY="x" * 60, EMAIL_HOST="smtp.example.org")
     assert result.returncode == 0, result.stderr
 
 
 def test_demo_data_is_refused_when_debug_is_off():
-    result = manage("load_demo_data", DEBUG="0", SECRET_KEY="x" * 60)
+    result = manage("load_demo_data", DEBUG="0", SECRET_KEY="x" * 60, EMAIL_HOST="smtp.example.org")
     assert result.returncode != 0
     assert "refused when DEBUG is off" in result.stderr
 

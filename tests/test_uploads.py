@@ -9,6 +9,8 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from outbox.models import Delivery
+from outbox.sending import deliveries_send_due
 from recommendations.models import Document, Extension, Submission
 from tests.conftest import stored_files
 from tests.factories import DOCM_MAIN, docx_bytes, make_review, pdf_bytes, raw_multipart, upload
@@ -33,6 +35,7 @@ def assert_nothing_changed(media_root):
     assert Submission.objects.count() == 0
     assert Document.objects.count() == 0
     assert stored_files(media_root) == [] if media_root.exists() else True
+    assert Delivery.objects.count() == 0
     assert mail.outbox == []
 
 
@@ -42,13 +45,10 @@ def cheshire_client(client, cheshire_officer):
     return client
 
 
-def test_pdf_and_docx_are_kept_with_their_hash_and_a_receipt(
-    cheshire_client, review, private_media, django_capture_on_commit_callbacks
-):
+def test_pdf_and_docx_are_kept_with_their_hash_and_a_receipt(cheshire_client, review, private_media):
     pdf, docx = pdf_bytes(), docx_bytes()
-    with django_capture_on_commit_callbacks(execute=True):
-        files = [upload("Plan.pdf", pdf), upload("Plan.docx", docx)]
-        response = post_files(cheshire_client, review, files, "Our plan")
+    files = [upload("Plan.pdf", pdf), upload("Plan.docx", docx)]
+    response = post_files(cheshire_client, review, files, "Our plan")
     assert response.status_code == 302
     submission = Submission.objects.get()
     assert submission.force.slug == "cheshire"
@@ -61,6 +61,8 @@ def test_pdf_and_docx_are_kept_with_their_hash_and_a_receipt(
     # Stored under generated names, never the client's.
     assert all(d.file.name.startswith("documents/") and "Plan" not in d.file.name for d in documents)
     assert len(stored_files(private_media)) == 2
+    assert Delivery.objects.about(submission).get().to == ["cheshire@example.org"]
+    deliveries_send_due()
     assert len(mail.outbox) == 1
     assert "Receipt" in mail.outbox[0].subject
     assert "Plan.pdf" in mail.outbox[0].body

@@ -79,7 +79,7 @@ def test_draft_date_approve_by_another_confirm_issue_and_download(
     assert_accessible(page)
     page.get_by_role("button", name="Issue and email letter").click()
     expect(page.locator(".govuk-notification-banner--success")).to_contain_text(
-        "Letter issued and emailed to chief.constable@cheshire.example.org"
+        "Letter issued. Its email to chief.constable@cheshire.example.org is queued"
     )
     expect(page.locator(".app-letter__draft-mark")).to_have_count(0)
     issued_pages = pdf_pages(page, page.get_by_role("link", name="Download the issued PDF").get_attribute("href"))

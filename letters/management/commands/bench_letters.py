@@ -91,7 +91,7 @@ class Command(BaseCommand):
         issued = time.perf_counter() - started
         count = Letter.objects.filter(review=review, state=Letter.State.ISSUED).count()
         self.stdout.write(f"Draft all 43 letters of a review:  {milliseconds(drafted)} wall time")
-        self.stdout.write(f"Issue all {count} letters (render, store, email): {milliseconds(issued)} wall time")
+        self.stdout.write(f"Issue all {count} letters (render, store, queue email): {milliseconds(issued)} wall time")
 
     def render(self, letter, renders):
         context = {"letter": issued_view(letter)}

@@ -1,0 +1,14 @@
+"""Who may do what with a recorded email: one predicate, one access helper."""
+
+from django.shortcuts import get_object_or_404
+
+from .models import Delivery
+
+
+def may_resend(user) -> bool:
+    """Signatories may send a failed email again (the letters they issue are what these emails carry)."""
+    return user.is_authenticated and user.is_signatory
+
+
+def get_delivery_for_staff(pk) -> Delivery:
+    return get_object_or_404(Delivery.objects.defer("attachment"), pk=pk)
