@@ -21,7 +21,7 @@ def test_bulk_issue_lists_the_letters_and_says_it_cannot_be_undone(
         draft(review, force, inspector, approve=True)
     sign_in(page, "signatory")
     page.goto(review.get_absolute_url())
-    page.get_by_role("link", name="Issue all approved letters").click()
+    page.get_by_role("link", name="Issue the 2 approved letters").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Issue all approved letters")
     table = page.get_by_role("table")
     expect(table).to_contain_text("Cheshire Constabulary")
