@@ -1,7 +1,16 @@
-"""Caching of public pages, keyed by what the public may see, so a release time passing shows at once."""
+"""Caching of public pages, keyed by what the public may see, so a release time passing shows at once.
 
+Only a page that carries nothing of the request that asked for it is cached or marked public: a
+request bringing a session or messages cookie gets its own private page, and a page that used a
+CSRF token, showed a message or sets a cookie is never stored. The key holds the scheme and host,
+so absolute links (JSON, Atom) are never served to another host.
+"""
+
+import hashlib
 from functools import wraps
 
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db.models import Count, Max
 from django.http import Http404
@@ -35,21 +44,54 @@ def render_view(view, request, *args, **kwargs):
     return response
 
 
+def carries_state(request):
+    """Whether the request brings something of its own to show: a session or pending messages."""
+    return request.user.is_authenticated or any(
+        name in request.COOKIES for name in (settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name)
+    )
+
+
+def is_shareable(request, response):
+    """Whether the page shows nothing of the request: no message shown, no CSRF token, no cookie set."""
+    messages = getattr(request, "_messages", None)
+    return (
+        response.status_code == 200
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not getattr(messages, "used", False)
+    )
+
+
+def cache_key(request):
+    """The page's key: what the public may see now, and the absolute address with scheme and host."""
+    address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+    return f"public-page:{public_state()}:{address}"
+
+
+def private_page(view, request, *args, **kwargs):
+    """A fresh page for this request alone."""
+    response = render_view(view, request, *args, **kwargs)
+    patch_cache_control(response, private=True, no_cache=True)
+    patch_vary_headers(response, ["Cookie"])
+    return response
+
+
 def public_page(view):
-    """Serve anonymous visitors from the cache; signed-in users always get a fresh, private page."""
+    """Serve anonymous visitors from the cache; a request with state of its own gets a fresh, private page."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if request.user.is_authenticated:
-            response = render_view(view, request, *args, **kwargs)
-            patch_cache_control(response, private=True, no_cache=True)
-            return response
-        key = f"public-page:{public_state()}:{request.get_full_path()}"
+        if carries_state(request):
+            return private_page(view, request, *args, **kwargs)
+        key = cache_key(request)
         response = cache.get(key)
         if response is None:
             response = render_view(view, request, *args, **kwargs)
-            if response.status_code == 200:
-                cache.set(key, response, PUBLIC_PAGE_SECONDS)
+            if not is_shareable(request, response):
+                patch_cache_control(response, private=True, no_cache=True)
+                patch_vary_headers(response, ["Cookie"])
+                return response
+            cache.set(key, response, PUBLIC_PAGE_SECONDS)
         if response.status_code == 200:
             patch_cache_control(response, public=True, max_age=BROWSER_SECONDS)
         else:
