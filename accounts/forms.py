@@ -24,6 +24,7 @@ class SignInForm(AuthenticationForm):
         self.fields["password"].error_messages["required"] = "Enter your password"
         self.fields["password"].widget = forms.PasswordInput(attrs={"autocomplete": "current-password"})
         self.helper = FormHelper()
+        self.helper.form_tag = False  # the page's own form carries `next`
         self.helper.layout = Layout(
             Field.text("username", field_width=Fluid.ONE_HALF, autocomplete="username", spellcheck="false"),
             Field.text("password", field_width=Fluid.ONE_HALF),

@@ -6,11 +6,12 @@ from urllib.parse import urlencode
 
 import django_otp
 from django import forms
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -48,9 +49,17 @@ def second_factor_url(user, next_url):
 
 
 def safe_next(request):
-    target = request.POST.get("next") or request.GET.get("next") or reverse("home")
+    """Where the user was going, if it is on this site; otherwise where they land after signing in."""
+    landing = resolve_url(settings.LOGIN_REDIRECT_URL)
+    target = request.POST.get("next") or request.GET.get("next") or landing
     allowed = url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure())
-    return target if allowed else reverse("home")
+    return target if allowed else landing
+
+
+def pass_second_factor(request, device):
+    """Mark the session verified under a new key, so a key seen before the second factor is worthless."""
+    django_otp.login(request, device)
+    request.session.cycle_key()
 
 
 def staff_only(view):
@@ -72,7 +81,7 @@ def verify(request):
     if request.method == "POST" and form.is_valid():
         matched = django_otp.match_token(request.user, form.cleaned_data["token"])
         if matched is not None:
-            django_otp.login(request, matched)
+            pass_second_factor(request, matched)
             audit("auth.second_factor", request, device=type(matched).__name__)
             return redirect(safe_next(request))
         audit("auth.second_factor_failed", request)
@@ -94,7 +103,7 @@ def setup(request):
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["token"]):
             codes = enrol(request.user, device)
-            django_otp.login(request, device)
+            pass_second_factor(request, device)
             audit("auth.second_factor_enrolled", request)
             return render(request, "accounts/recovery_codes.html", {"codes": codes, "next": safe_next(request)})
         form.add_error("token", "The code is not right. Scan the QR code again and enter the newest code.")

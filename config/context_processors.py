@@ -3,12 +3,14 @@
 from django.conf import settings
 from django.urls import reverse
 
+from accounts.two_factor import needs_second_factor
+
 
 def navigation_for(user):
     """The service navigation items the signed-in role should see, as (label, url) pairs."""
     items = [("Published letters", reverse("publications:letters")), ("Forces", reverse("forces:list"))]
-    if not user.is_authenticated:
-        return items
+    if not user.is_authenticated or needs_second_factor(user):
+        return items  # staff see their navigation only once past the second factor
     if user.is_inspector:
         items = [
             ("Dashboard", reverse("recommendations:dashboard")),

@@ -16,6 +16,7 @@ urlpatterns = [
         TemplateView.as_view(template_name="accessibility.html"),
         name="accessibility",
     ),
+    path("account/landing/", views.landing, name="landing"),
     path("account/", include("accounts.urls")),
     path("", include("outbox.urls")),
     path("forces/", include("forces.urls")),

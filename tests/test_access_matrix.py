@@ -38,6 +38,7 @@ def only(**statuses):
 # name -> (arguments from the world, expected GET status per role)
 EXPECTED = {
     "home": ([], PUBLIC),
+    "landing": ([], dict.fromkeys(ROLES, 302)),
     "accessibility": ([], PUBLIC),
     "accounts:sign-in": ([], only(anonymous=200, inspector=302, signatory=302, own_officer=302, other_officer=302)),
     "accounts:sign-out": ([], POST_ONLY),

@@ -110,7 +110,7 @@ def test_verify_with_app_code_or_a_recovery_code_once(db, signatory):
 
 def test_liaison_officers_are_not_asked_for_a_second_factor(db, cheshire_officer):
     client = Client()
-    assert sign_in(client, "cheshire")["Location"] == reverse("home")
+    assert sign_in(client, "cheshire")["Location"] == reverse("landing")
     assert client.get(reverse("recommendations:liaison-home")).status_code == 200
     assert client.get(reverse("accounts:two-factor")).status_code == 403
 

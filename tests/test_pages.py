@@ -44,8 +44,8 @@ def test_sign_in_page(persona, forces):
         assert response.status_code == 200
         assert b"Sign in" in response.content
     else:
-        assert response.status_code == 302  # already signed in: sent on to the home page
-        assert response["Location"] == reverse("home")
+        assert response.status_code == 302  # already signed in: sent on to where they land
+        assert response["Location"] == reverse("landing")
 
 
 def test_sign_out_needs_a_post(persona, forces):
