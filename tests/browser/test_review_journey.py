@@ -33,7 +33,7 @@ def sign_in(page, username):
         page.get_by_role("button", name="Continue").click()
     else:
         page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_text("You are signed in as")).to_be_visible()
+    expect(page.get_by_role("button", name=f"Sign out ({username})")).to_be_visible()
 
 
 def sign_out(page):
