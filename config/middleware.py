@@ -1,10 +1,11 @@
-"""Middleware: a cap on request size, and the absolute lifetime of a signed-in session."""
+"""Middleware: a cap on request size, no NUL bytes in addresses, and the absolute lifetime of a session."""
 
 import time
 
 from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import BadRequest
 from django.http import HttpResponse
 
 from .audit import audit
@@ -27,6 +28,19 @@ class RequestSizeLimitMiddleware:
             return HttpResponse(
                 f"The request is too large: send at most {limit}MB at a time.", status=413, content_type="text/plain"
             )
+        return self.get_response(request)
+
+
+class RefuseNulBytesMiddleware:
+    """Answer 400 to a NUL byte in the path or the query string: no database can store or compare one."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        parts = [request.path, *request.GET.keys(), *(value for values in request.GET.lists() for value in values[1])]
+        if any("\x00" in part for part in parts):
+            raise BadRequest("A NUL byte in the address.")
         return self.get_response(request)
 
 

@@ -131,6 +131,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "config.middleware.RefuseNulBytesMiddleware",
     "config.middleware.SessionLifetimeMiddleware",
     "config.uploads.RawUploadNamesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -1,4 +1,4 @@
-"""Forms for scheduling a publication and withdrawing a published letter."""
+"""Forms for filtering the public letters, scheduling a publication and withdrawing a published letter."""
 
 import datetime
 import re
@@ -7,6 +7,22 @@ from django import forms
 from django.utils import timezone
 
 from config.forms import DateField, GovukForm
+
+
+class LetterFilterForm(forms.Form):
+    """The public letter list's filters, from the query string. A value that is not valid is ignored."""
+
+    force = forms.SlugField(required=False, max_length=100)
+    topic = forms.IntegerField(required=False, min_value=1, max_value=2**31 - 1)
+    review = forms.SlugField(required=False, max_length=200)
+    year = forms.IntegerField(required=False, min_value=1900, max_value=2200)
+    q = forms.CharField(required=False, max_length=200)
+
+    def chosen(self):
+        """The valid filters as text, the invalid ones left out: what the list and its links use."""
+        self.is_valid()
+        values = {name: self.cleaned_data.get(name) for name in self.fields}
+        return {name: "" if value is None else str(value).strip() for name, value in values.items()}
 
 
 class ScheduleForm(GovukForm, forms.Form):

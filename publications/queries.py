@@ -50,7 +50,7 @@ def filter_entries(entries, *, force="", topic="", review="", year="", q=""):
         entries = entries.filter(letter__review__recommendation__topic_id=topic)
     if review:
         entries = entries.filter(letter__review__slug=review)
-    if year and year.isdigit():
+    if year:
         entries = entries.filter(letter__letter_date__year=int(year))
     if q:
         entries = search(entries, q)

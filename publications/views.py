@@ -1,5 +1,7 @@
 """Public pages: published letters, national overviews, recommendations, open data. No sign-in."""
 
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
@@ -12,12 +14,12 @@ from letters.presentation import issued_view
 from recommendations.models import Recommendation, Review
 
 from .caching import public_page
+from .forms import LetterFilterForm
 from .models import Publication
 from .overview import Overview, latest_per_force
 from .queries import filter_entries, latest_public_entries, public_entries
 
 PAGE_SIZE = 25
-FILTERS = ["force", "topic", "review", "year", "q"]
 
 
 def filter_options():
@@ -32,12 +34,12 @@ def filter_options():
 
 @public_page
 def letter_list(request):
-    chosen = {name: request.GET.get(name, "").strip()[:200] for name in FILTERS}
+    chosen = LetterFilterForm(request.GET).chosen()
     entries = filter_entries(latest_public_entries(), **chosen).order_by(
         "-publication__release_at", "letter__force__name"
     )
     page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = "&".join(f"{name}={value}" for name, value in chosen.items() if value)
+    query = urlencode({name: value for name, value in chosen.items() if value})
     context = {"page": page, "chosen": chosen, "query": query, **filter_options()}
     return render(request, "publications/letter_list.html", context)
 
