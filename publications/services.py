@@ -12,7 +12,8 @@ from letters.models import Letter
 from letters.pdf import render_pdf
 
 from .models import Publication, PublishedLetter
-from .overview import Overview
+from .overview import Overview, latest_per_force, standings_without_letters
+from .queries import public_entries
 
 
 def publishable_letters(review):
@@ -45,13 +46,9 @@ def publication_schedule(*, review, letters, release_at, overview_title, introdu
         )
         for letter in letters
     ]
-    overview_pdf = None
-    if overview_title:
-        overview = Overview(
-            review=review, entries=entries, title=overview_title, introduction=introduction,
-            published_on=timezone.localdate(release_at),
-        )  # fmt: skip
-        overview_pdf = render_pdf({"overview": overview}, template="publications/overview_pdf.html")
+    overview_pdf = (
+        overview_pdf_at(review, entries, release_at, overview_title, introduction) if overview_title else None
+    )
     publication = Publication.objects.create(
         review=review, release_at=release_at, overview_title=overview_title, introduction=introduction,
         overview_pdf=overview_pdf, overview_sha256=hashlib.sha256(overview_pdf).hexdigest() if overview_pdf else "",
@@ -62,6 +59,17 @@ def publication_schedule(*, review, letters, release_at, overview_title, introdu
     bulk_create_with_history(entries, PublishedLetter, default_user=by)
     transaction.on_commit(clear_public_pages)
     return publication
+
+
+def overview_pdf_at(review, entries, release_at, title, introduction):
+    """The overview as it will stand at release: every force asked, the letters public by then included."""
+    earlier = [entry for entry in public_entries(release_at).filter(letter__review=review) if not entry.is_withdrawn]
+    shown = latest_per_force(earlier + entries)
+    overview = Overview(
+        review=review, entries=shown, title=title, introduction=introduction,
+        published_on=timezone.localdate(release_at), others=standings_without_letters(review, shown),
+    )  # fmt: skip
+    return render_pdf({"overview": overview}, template="publications/overview_pdf.html")
 
 
 @transaction.atomic

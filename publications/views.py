@@ -16,7 +16,7 @@ from recommendations.models import Recommendation, Review
 from .caching import public_page
 from .forms import LetterFilterForm
 from .models import Publication
-from .overview import Overview, latest_per_force
+from .overview import Overview, latest_per_force, standings_without_letters
 from .queries import filter_entries, latest_public_entries, public_entries
 
 PAGE_SIZE = 25
@@ -103,6 +103,7 @@ def released_overview(slug):
         review=review, entries=entries, title=latest.overview_title if latest else review.title,
         introduction=latest.introduction if latest else "",
         published_on=timezone.localdate((latest or publications[0]).release_at),
+        others=standings_without_letters(review, entries),
     )  # fmt: skip
     return review, overview, latest
 

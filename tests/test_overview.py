@@ -1,0 +1,77 @@
+"""The national overview counts every force asked, saying where each stands without a published letter."""
+
+import datetime
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils import timezone
+
+from forces.models import Force
+from letters.models import Letter
+from publications.models import Publication
+from recommendations.models import Submission
+from tests.letter_helpers import add_letter_template, pdf_text
+from tests.publication_helpers import issued, publish
+
+YESTERDAY = timezone.now() - datetime.timedelta(days=1)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+
+
+@pytest.fixture
+def kent(forces):
+    return Force.objects.get(slug="kent")
+
+
+@pytest.fixture
+def overview_world(review, merseyside, cheshire, kent, inspector, signatory):
+    """Merseyside published; Cheshire issued, not published; Kent submitted, not assessed; 40 sent nothing."""
+    add_letter_template(review)
+    merseyside_letter = issued(review, merseyside, inspector, signatory)
+    issued(review, cheshire, inspector, signatory)
+    Submission.objects.create(
+        review=review, force=kent, channel="email", submitted_by=inspector, received_at=timezone.now()
+    )
+    return publish(review, [merseyside_letter], inspector, YESTERDAY)
+
+
+def count_of(html, name):
+    return html.split(f">{name}</th>")[1].split("</td>")[0].rsplit(">", 1)[1]
+
+
+def test_the_overview_page_counts_every_force_asked(client, review, overview_world):
+    html = client.get(reverse("publications:review", args=[review.slug])).content.decode()
+    assert "43 forces were asked; 1 letter is published." in html
+    outcome = review.outcome_categories.first().name
+    assert count_of(html, outcome) == "1"
+    assert count_of(html, "Letter not yet published") == "1"
+    assert count_of(html, "Not yet assessed") == "1"
+    assert count_of(html, "No submission") == "40"
+    assert html.count('<tr class="govuk-table__row">') == 43 + 4 + 2  # forces, counts, two header rows
+
+
+def test_the_overview_pdf_counts_every_force_asked(review, overview_world):
+    text = pdf_text(bytes(Publication.objects.get(pk=overview_world.pk).overview_pdf))
+    assert "43 forces were asked; 1 letter is published." in text
+    assert "No submission 40" in text and "Not yet assessed 1" in text and "Letter not yet published 1" in text
+
+
+def test_a_later_publication_without_the_first_letters_does_not_shrink_the_overview(
+    review, overview_world, cheshire, inspector
+):
+    later = publish(
+        review, [Letter.objects.get(force=cheshire)], inspector, timezone.now() - datetime.timedelta(hours=1)
+    )
+    text = pdf_text(bytes(later.overview_pdf))
+    assert "43 forces were asked; 2 letters are published." in text
+
+
+def test_the_overview_page_runs_a_fixed_number_of_queries(
+    client, review, overview_world, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(12):
+        assert client.get(reverse("publications:review", args=[review.slug])).status_code == 200
