@@ -75,3 +75,19 @@ def test_the_overview_page_runs_a_fixed_number_of_queries(
 ):
     with django_assert_max_num_queries(12):
         assert client.get(reverse("publications:review", args=[review.slug])).status_code == 200
+
+
+def test_public_pages_name_the_recommendation_by_its_title_not_its_code(client, review, overview_world):
+    recommendation = review.recommendation
+    pages = [
+        reverse("publications:review", args=[review.slug]),
+        reverse("publications:letter", args=[review.slug, "merseyside"]),
+        reverse("forces:detail", args=["merseyside"]),
+        reverse("publications:recommendation", args=[recommendation.reference]),
+    ]
+    for url in pages:
+        html = client.get(url).content.decode()
+        assert recommendation.title in html, url
+        assert f">{recommendation.reference}<" not in html and f"Recommendation {recommendation.reference}" not in html
+    listing = client.get(reverse("publications:letters")).content.decode()
+    assert f"{review.title}. Letter of" in listing  # entries that differ only by review say which

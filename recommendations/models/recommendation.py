@@ -75,6 +75,12 @@ class Recommendation(models.Model):
         return reverse("recommendations:detail", args=[self.pk])
 
     @property
+    def title(self):
+        """What people call it: its report, topic and timescale. The reference stays in addresses and data."""
+        timescale = self.timescale_description
+        return f"{self.report.title}: {self.topic.name}, {timescale[0].lower()}{timescale[1:]}"
+
+    @property
     def due_date(self):
         if self.timescale == self.Timescale.MONTHS_AFTER_PUBLICATION:
             return add_months(self.report.published_on, self.timescale_months)
