@@ -5,6 +5,7 @@ from crispy_forms_gds.layout import Button, Field, Fluid, Layout
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.validators import MaxLengthValidator
+from django.forms.utils import ErrorDict
 
 
 class SignInForm(AuthenticationForm):
@@ -30,3 +31,9 @@ class SignInForm(AuthenticationForm):
             Field.text("password", field_width=Fluid.ONE_HALF),
             Button("submit", "Sign in", data_prevent_double_click="true"),
         )
+
+    def refuse_unchecked(self, message):
+        """Show `message` without validating: the password is not even checked, so nothing is counted."""
+        self._errors = ErrorDict()
+        self.cleaned_data = {}
+        self.add_error(None, message)

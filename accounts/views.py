@@ -2,7 +2,11 @@
 
 from django.contrib.auth import views as auth_views
 
+from config.addresses import client_address
+from config.audit import audit
+
 from .forms import SignInForm
+from .throttle import seconds_to_wait
 from .two_factor import needs_second_factor, second_factor_url
 
 
@@ -10,6 +14,18 @@ class SignInView(auth_views.LoginView):
     form_class = SignInForm
     template_name = "accounts/sign_in.html"
     redirect_authenticated_user = True
+
+    def post(self, request, *args, **kwargs):
+        """After repeated failures the next attempt waits, growing with each failure, unchecked (429)."""
+        wait = seconds_to_wait(request.POST.get("username", ""), client_address(request))
+        if not wait:
+            return super().post(request, *args, **kwargs)
+        audit("auth.sign_in_delayed", request, seconds=wait)
+        form = self.get_form()
+        form.refuse_unchecked(f"Too many failed attempts: wait {wait} second{'s' if wait != 1 else ''} and try again.")
+        response = self.render_to_response(self.get_context_data(form=form), status=429)
+        response["Retry-After"] = str(wait)
+        return response
 
     def get_success_url(self):
         """Inspectorate staff go on to their second factor before anything else."""

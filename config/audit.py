@@ -3,6 +3,8 @@
 import json
 import logging
 
+from .addresses import client_address
+
 logger = logging.getLogger("audit")
 
 
@@ -11,10 +13,6 @@ class JsonFormatter(logging.Formatter):
         entry = {"time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S%z"), "level": record.levelname}
         entry.update(getattr(record, "audit", {"message": record.getMessage()}))
         return json.dumps(entry, default=str)
-
-
-def client_address(request):
-    return request.META.get("REMOTE_ADDR", "") if request is not None else ""
 
 
 def audit(event, request=None, **fields):

@@ -193,7 +193,12 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
-AXES_IPWARE_PROXY_COUNT = 1 if env_bool("BEHIND_PROXY") else 0
+AXES_CLIENT_IP_CALLABLE = "config.addresses.client_address"
+# Proxies in front of the service that append the client's address to X-Forwarded-For (1 behind the
+# documented proxy). Without one the header is ignored: a client could write anything in it.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1 if env_bool("BEHIND_PROXY") else 0)
+# After two failures for a username from an address, the next attempt waits 1 s, then 2, 4 ... up to 60 s.
+SIGN_IN_DELAY_SECONDS = env_int("SIGN_IN_DELAY_SECONDS", 1)
 
 # Sessions end after 30 minutes without a request, and 10 hours after signing in whatever happens.
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_SECONDS", 30 * 60)

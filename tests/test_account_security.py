@@ -17,6 +17,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import User
 from tests.conftest import PASSWORD
+from tests.test_lockout_addresses import age_attempts
 
 
 def audit_events(caplog):
@@ -47,7 +48,9 @@ def test_lockout_after_repeated_failures(db, cheshire_officer, caplog):
     client = Client()
     caplog.set_level(logging.INFO, logger="audit")
     for _ in range(5):
+        age_attempts()  # past the progressive delay: only the lockout refuses
         client.post(reverse("accounts:sign-in"), {"username": "cheshire", "password": "wrong-password"})
+    age_attempts()
     response = sign_in(client, "cheshire")  # the right password, too late
     assert response.status_code == 429
     assert "You cannot sign in for now" in response.content.decode()
