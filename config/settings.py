@@ -300,6 +300,12 @@ CONTENT_SECURITY_POLICY = {
 
 # Limits on what a request may carry (files are capped again, one by one, by the upload checks).
 MAX_REQUEST_BYTES = env_int("MAX_REQUEST_BYTES", 110 * 1024 * 1024)
+
+# PDFs are made in a render process (letters.pdf_engine): at most this long per PDF, and this much memory
+# beyond the renderer's own; a PDF that needs more is refused with a message and nothing is kept.
+PDF_RENDER_SECONDS = env_int("PDF_RENDER_SECONDS", 10)
+PDF_RENDER_MEMORY_MB = env_int("PDF_RENDER_MEMORY_MB", 256)
+PDF_RENDER_START_SECONDS = env_int("PDF_RENDER_START_SECONDS", 30)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 DATA_UPLOAD_MAX_NUMBER_FILES = 10

@@ -5,6 +5,7 @@ from django import forms
 from config.forms import DateField, GovukForm
 from recommendations.models import ElementJudgement, OutcomeCategory
 
+from .limits import LETTER_CHARACTERS, PASSAGE_CHARACTERS, TEMPLATE_CHARACTERS, check_length, check_letter_text
 from .models import LetterTemplate
 from .placeholders import check_placeholders, check_sentence
 from .services import check_letter_date
@@ -23,7 +24,7 @@ class LetterTemplateForm(GovukForm, forms.ModelForm):
         return check_placeholders(self.cleaned_data["heading"])
 
     def clean_body(self):
-        return check_placeholders(self.cleaned_data["body"])
+        return check_placeholders(check_length(self.cleaned_data["body"], TEMPLATE_CHARACTERS, "The standard text"))
 
 
 class JudgementSentenceForm(GovukForm, forms.ModelForm):
@@ -36,7 +37,7 @@ class JudgementSentenceForm(GovukForm, forms.ModelForm):
         widgets = {"letter_sentence": forms.Textarea(attrs={"rows": 4})}
 
     def clean_letter_sentence(self):
-        return check_sentence(self.cleaned_data["letter_sentence"])
+        return check_sentence(check_length(self.cleaned_data["letter_sentence"], PASSAGE_CHARACTERS, "The sentence"))
 
 
 class OutcomeParagraphForm(GovukForm, forms.ModelForm):
@@ -49,7 +50,7 @@ class OutcomeParagraphForm(GovukForm, forms.ModelForm):
         widgets = {"letter_paragraph": forms.Textarea(attrs={"rows": 5})}
 
     def clean_letter_paragraph(self):
-        return check_sentence(self.cleaned_data["letter_paragraph"])
+        return check_sentence(check_length(self.cleaned_data["letter_paragraph"], PASSAGE_CHARACTERS, "The paragraph"))
 
 
 class LetterEditForm(GovukForm, forms.Form):
@@ -63,7 +64,8 @@ class LetterEditForm(GovukForm, forms.Form):
     heading = forms.CharField(max_length=300, label="Heading")
     body = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 24, "data-letter-preview-source": ""}),
-        max_length=200_000,
+        max_length=LETTER_CHARACTERS,
+        validators=[check_letter_text],
         label="Letter text",
         help_text="Paragraphs are separated by a blank line. Start each line of a quotation with '>'. "
         "Put *asterisks* around report titles for italics. Anything else is printed exactly as typed.",

@@ -60,9 +60,18 @@ def signature_data_url(png_bytes):
     return SIGNATURE_PREFIX + base64.b64encode(png_bytes).decode() if png_bytes else ""
 
 
-def render_pdf(context, template="letters/letter_pdf.html"):
-    """The PDF bytes of one letter (or overview): A4, tagged (PDF/UA-1), titled, in British English."""
+def write_pdf(html):
+    """WeasyPrint's work, done in the render process (letters.pdf_engine): HTML in, PDF bytes out."""
     font_config, fetcher, stylesheet = resources()
-    html = render_to_string(template, context)
     document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher)
     return document.write_pdf(stylesheets=[stylesheet], font_config=font_config, pdf_variant="pdf/ua-1")
+
+
+def render_pdf(context, template="letters/letter_pdf.html"):
+    """The PDF bytes of one letter (or overview): A4, tagged (PDF/UA-1), titled, in British English.
+
+    The page is rendered here; WeasyPrint runs in the render process, within its time and memory limits.
+    """
+    from .pdf_engine import engine
+
+    return engine.render(render_to_string(template, context))

@@ -14,6 +14,7 @@ from recommendations.models import Assessment
 
 from .compose import compose
 from .dated_names import as_on, inspectorate_name_on
+from .limits import check_letter_text
 from .markup import plain_text
 from .models import Letter, LetterTemplate
 from .notices import email_approval_notice
@@ -34,6 +35,12 @@ def letter_draft(*, row, by) -> Letter:
     if row.assessment.letters.exists():
         raise ValidationError(f"{row.force.name} already has a letter.")
     heading, body = compose(template, row)
+    try:
+        check_letter_text(body)
+    except ValidationError as error:
+        raise ValidationError(
+            [f"The letter composed for {row.force.name} is too long: shorten the template or its sentences.", *error]
+        ) from error
     return Letter.objects.create(
         assessment=row.assessment, review=row.review, force=row.force, heading=heading, body=body, drafted_by=by
     )
@@ -60,6 +67,7 @@ def letter_edit(*, letter, heading, body, letter_date=None, by) -> Letter:
     if not letter.is_editable:
         raise ValidationError("An issued letter cannot be changed. Make a corrected version instead.")
     check_letter_date(letter, letter_date)
+    check_letter_text(body)
     if (letter.heading, letter.body, letter.letter_date) == (heading, body, letter_date):
         return letter  # nothing changed: an approval stands
     letter.heading, letter.body, letter.letter_date = heading, body, letter_date

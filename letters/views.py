@@ -25,8 +25,10 @@ from recommendations.status import review_rows
 from .access import get_issued_letter_for_liaison_officer, get_job_for_inspector, get_letter_for_inspector
 from .forms import JudgementSentenceForm, LetterEditForm, LetterTemplateForm, OutcomeParagraphForm
 from .jobs import NOTHING_TO_DO, job_remaining, start_job
+from .limits import LETTER_CHARACTERS
 from .models import BulkJob, Letter, LetterTemplate
 from .pdf import render_pdf
+from .pdf_engine import PdfNotMade
 from .placeholders import PLACEHOLDERS
 from .prerequisites import before_issuing
 from .presentation import letter_view
@@ -160,7 +162,7 @@ def preview_view(letter, body):
 def letter_preview(request, pk):
     """The live preview: the edited text rendered exactly as the letter will render it."""
     letter = get_letter_for_inspector(pk)
-    view = preview_view(letter, request.POST.get("body", "")[:200_000])
+    view = preview_view(letter, request.POST.get("body", "")[:LETTER_CHARACTERS])
     return HttpResponse(render_to_string("letters/includes/letter_body.html", {"view": view}))
 
 
@@ -170,7 +172,11 @@ def letter_pdf(request, pk):
     letter = get_letter_for_inspector(pk)
     if letter.is_issued:
         return pdf_response(letter.pdf, issued_filename(letter))
-    preview = render_pdf({"letter": letter_view(letter)})
+    try:
+        preview = render_pdf({"letter": letter_view(letter)})
+    except PdfNotMade as error:
+        show_refusal(request, error)
+        return redirect(letter)
     return pdf_response(preview, f"draft-{letter.force.slug}.pdf", inline=True)
 
 

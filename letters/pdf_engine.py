@@ -1,0 +1,164 @@
+"""PDF rendering in a separate process, with a time and a memory limit.
+
+Each process of the service (web worker, task worker) keeps one render process, started on first use
+and reused. A render that takes longer than PDF_RENDER_SECONDS is stopped by ending the render process;
+one that needs more than PDF_RENDER_MEMORY_MB beyond the renderer's own footprint fails inside it. Either
+way the caller gets PdfNotMade, a plain message, and a fresh render process serves the next letter. A
+render process that has grown large ends itself after answering, so no memory stays behind.
+"""
+
+import os
+import resource
+import subprocess
+import sys
+import threading
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+
+WARM_UP_HTML = "<html lang='en-GB'><head><title>Warm-up</title></head><body><p>Warm-up</p></body></html>"
+RECYCLE_AFTER_RENDERS = 500
+
+
+class PdfNotMade(ValidationError):
+    """The PDF could not be made within the limits: the letter is too long or too complex to print."""
+
+
+def address_space():
+    """This process's current virtual memory size, in bytes."""
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[0]) * resource.getpagesize()
+
+
+def serve(connection, memory_mb):
+    """The render process: warm up, cap memory at what that took plus memory_mb, then answer requests."""
+    from letters.pdf import write_pdf
+
+    write_pdf(WARM_UP_HTML)
+    ceiling = address_space() + memory_mb * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (ceiling, ceiling))
+    grown = (address_space() + ceiling) // 2
+    connection.send(("ready", None, False))
+    for count in range(1, RECYCLE_AFTER_RENDERS + 1):
+        try:
+            html = connection.recv()
+        except EOFError:
+            return
+        try:
+            answer = ("pdf", write_pdf(html))
+        except MemoryError:
+            answer = ("memory", None)
+        except Exception as error:  # noqa: BLE001 (the caller re-raises it)
+            answer = ("error", error)
+        ending = answer[0] == "memory" or count == RECYCLE_AFTER_RENDERS or address_space() > grown
+        connection.send((*answer, ending))
+        if ending:
+            return
+
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+
+
+def child_environment():
+    path = os.pathsep.join(filter(None, [str(PROJECT_DIR), os.environ.get("PYTHONPATH")]))
+    return {**os.environ, "PYTHONPATH": path}
+
+
+class Pipe:
+    """Pickled messages over two file descriptors, read with a timeout (multiprocessing's Connection)."""
+
+    def __init__(self, reader, writer):
+        self.reader = Connection(os.dup(reader), writable=False)
+        self.writer = Connection(os.dup(writer), readable=False)
+
+    def send(self, message):
+        self.writer.send(message)
+
+    def poll(self, seconds):
+        return self.reader.poll(seconds)
+
+    def recv(self):
+        return self.reader.recv()
+
+    def close(self):
+        self.reader.close()
+        self.writer.close()
+
+
+class Engine:
+    """One render process for this process, used by one thread at a time."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.process = None
+        self.connection = None
+
+    def start(self):
+        """A fresh interpreter running this module (not a fork of a busy web process), spoken to over pipes."""
+        self.process = subprocess.Popen(  # noqa: S603 (our own interpreter and module)
+            [sys.executable, "-m", "letters.pdf_engine", str(settings.PDF_RENDER_MEMORY_MB)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=PROJECT_DIR, env=child_environment(),
+        )  # fmt: skip
+        self.connection = Pipe(reader=self.process.stdout.fileno(), writer=self.process.stdin.fileno())
+        try:
+            ready = self.connection.poll(settings.PDF_RENDER_START_SECONDS) and self.connection.recv()
+        except EOFError:
+            ready = False
+        if not ready:
+            self.stop()
+            raise PdfNotMade("The PDF could not be made: the render process did not start. Try again.")
+
+    def stop(self):
+        if self.process is not None:
+            self.process.kill()
+            self.process.wait(5)
+            self.process.stdin.close()
+            self.process.stdout.close()
+        if self.connection is not None:
+            self.connection.close()
+        self.process = self.connection = None
+
+    def render(self, html):
+        with self.lock:
+            if self.process is None or self.process.poll() is not None:
+                self.stop()
+                self.start()
+            try:
+                return self.exchange(html)
+            except PdfNotMade:
+                self.stop()
+                raise
+
+    def exchange(self, html):
+        """Send the page and wait at most PDF_RENDER_SECONDS for its PDF."""
+        try:
+            self.connection.send(html)
+        except (BrokenPipeError, OSError) as error:
+            raise PdfNotMade("The PDF could not be made: the render process stopped. Try again.") from error
+        if not self.connection.poll(settings.PDF_RENDER_SECONDS):
+            raise PdfNotMade(
+                f"The PDF could not be made in {settings.PDF_RENDER_SECONDS} seconds: "
+                "shorten the letter or split its longest paragraphs."
+            )
+        try:
+            kind, value, ending = self.connection.recv()
+        except EOFError as error:
+            raise PdfNotMade("The PDF could not be made: the render process stopped. Try again.") from error
+        if ending:
+            self.stop()
+        if kind == "memory":
+            raise PdfNotMade("The PDF could not be made within its memory limit: shorten the letter.")
+        if kind == "error":
+            raise value
+        return value
+
+
+engine = Engine()
+
+
+if __name__ == "__main__":  # the render process: requests on stdin, answers on stdout, nothing else there
+    answers = Pipe(reader=sys.stdin.fileno(), writer=sys.stdout.fileno())
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # a library's stray output cannot garble the answers
+    serve(answers, int(sys.argv[1]))
