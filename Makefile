@@ -39,8 +39,9 @@ demo: migrate
 # The task worker (bulk letter jobs, sending email) runs beside the web server and stops with it.
 run: demo
 	@echo "Serving Recommendation Tracker at http://$(HOST):$(PORT)/ with its task worker (Ctrl-C stops both)"
-	$(MANAGE) run_worker --interval 1 & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
-	$(MANAGE) runserver $(HOST):$(PORT)
+	SITE_URL=http://$(HOST):$(PORT) $(MANAGE) run_worker --interval 1 & worker=$$!; \
+	trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
+	SITE_URL=http://$(HOST):$(PORT) $(MANAGE) runserver $(HOST):$(PORT)
 
 # The current two-factor code of a demo account (development only): make code ACCOUNT=signatory
 ACCOUNT ?= inspector

@@ -333,8 +333,14 @@ LOGGING = {
     },
 }
 
-# The address links in emails point at.
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# The address links in emails point at: required in production, like SECRET_KEY (`make run` passes the
+# address it serves on).
+SITE_URL = os.environ.get("SITE_URL", "" if not DEBUG else "http://127.0.0.1:8000")
+if not SITE_URL:
+    raise ImproperlyConfigured(
+        "SITE_URL is not set. Set it to the address people use to reach the service, for example "
+        "https://tracker.example.org: links in emails point there."
+    )
 
 # Background work (bulk letter jobs, sending email) runs in `manage.py run_worker`.
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}

@@ -18,6 +18,7 @@ PRODUCTION = {
     "ALLOWED_HOSTS": "tracker.example.org",
     "CSRF_TRUSTED_ORIGINS": "https://tracker.example.org",
     "EMAIL_HOST": "smtp.example.org",
+    "SITE_URL": "https://tracker.example.org",
 }
 
 

@@ -33,13 +33,22 @@ def test_missing_secret_key_with_debug_off_stops_start_up():
     assert "SECRET_KEY is not set" in result.stderr
 
 
+SITE = "https://tracker.example.org"
+
+
 def test_secret_key_with_debug_off_starts():
-    result = manage("check", DEBUG="0", SECRET_KEY="x" * 60, EMAIL_HOST="smtp.example.org")
+    result = manage("check", DEBUG="0", SECRET_KEY="x" * 60, EMAIL_HOST="smtp.example.org", SITE_URL=SITE)
     assert result.returncode == 0, result.stderr
 
 
+def test_missing_site_url_with_debug_off_stops_start_up():
+    result = manage("check", DEBUG="0", SECRET_KEY="x" * 60, EMAIL_HOST="smtp.example.org")
+    assert result.returncode != 0
+    assert "SITE_URL is not set" in result.stderr
+
+
 def test_demo_data_is_refused_when_debug_is_off():
-    result = manage("load_demo_data", DEBUG="0", SECRET_KEY="x" * 60, EMAIL_HOST="smtp.example.org")
+    result = manage("load_demo_data", DEBUG="0", SECRET_KEY="x" * 60, EMAIL_HOST="smtp.example.org", SITE_URL=SITE)
     assert result.returncode != 0
     assert "refused when DEBUG is off" in result.stderr
 
@@ -59,3 +68,11 @@ def test_database_url_is_parsed_and_checked():
         database_from_url("mysql://db/tracker")
     with pytest.raises(ImproperlyConfigured, match="must name a database"):
         database_from_url("postgres://db/")
+
+
+def test_make_run_tells_the_service_the_address_it_serves_on():
+    dry_run = subprocess.run(
+        ["make", "-n", "run", "PORT=8101"], cwd=BASE_DIR, capture_output=True, text=True, timeout=60, check=True
+    ).stdout
+    assert "SITE_URL=http://127.0.0.1:8101" in dry_run and "runserver 127.0.0.1:8101" in dry_run
+    assert "SITE_URL=http://127.0.0.1:8101 .venv/bin/python manage.py run_worker" in dry_run
