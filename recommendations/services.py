@@ -1,6 +1,7 @@
 """The actions that change reviews: open, submit, log, extend, assess. Views only call these."""
 
 import datetime
+import logging
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -25,6 +26,8 @@ from .models import (
     UploadReopening,
 )
 from .status import ForceRow, received_on
+
+logger = logging.getLogger(__name__)
 
 
 def absolute_url(path):
@@ -62,7 +65,10 @@ def email_review_opened(review):
 
 
 def store_documents(submission, checked_documents):
-    stored = []
+    """Write each document and its row. On any failure (a full disk included) every file written, a
+    partly written one too, is removed, so storage is left as the rolled-back database says."""
+    stored, names = [], []
+    storage = Document._meta.get_field("file").storage
     try:
         for checked in checked_documents:
             document = Document(
@@ -72,14 +78,20 @@ def store_documents(submission, checked_documents):
                 size=checked.size,
                 sha256=checked.sha256,
             )
-            document.file.save(checked.original_name, checked.upload, save=False)
-            stored.append(document)
+            names.append(document.file.field.generate_filename(document, checked.original_name))
+            document.file.name = storage.save(names[-1], checked.upload)
+            names[-1] = document.file.name
             document.save()
+            stored.append(document)
     except Exception:
-        for document in stored:  # leave storage as it was when the database is rolled back
-            document.file.delete(save=False)
+        for name in names:
+            storage.delete(name)
         raise
     return stored
+
+
+class NotStored(ValidationError):
+    """The documents could not be written (the disk is full, for example): nothing was kept."""
 
 
 class AlreadyReceived(Exception):
@@ -107,6 +119,13 @@ def create_submission(*, review, force, by, channel, received_at, documents, cov
         if earlier is None:
             raise
         raise AlreadyReceived(earlier) from None
+    except OSError as error:
+        logger.exception("Documents for %s could not be stored", force.name)
+        raise NotStored(
+            f"The service could not store the documents just now ({error.strerror or 'storage error'}), so nothing "
+            f"was received. Choose the files again and send them later, or email them to {review.contact_name} at "
+            f"{review.contact_email}."
+        ) from error
     return submission
 
 

@@ -1,10 +1,13 @@
 """Hostile input, across every form and upload: each gets a clear message or status and changes nothing."""
 
+import errno
 import io
 import uuid
 import zipfile
+from pathlib import Path
 
 import pytest
+from django.core.files.storage import FileSystemStorage
 from django.test import Client
 from django.urls import reverse
 from pypdf import PdfWriter
@@ -315,3 +318,23 @@ def test_sign_in_with_an_absurd_username(db, unchanged):
     response = Client().post(reverse("accounts:sign-in"), {"username": "x" * 10_000, "password": "y"})
     assert response.status_code == 200
     assert "Enter a username of 150 characters or fewer" in response.content.decode()
+
+
+def test_a_full_disk_during_an_upload_leaves_nothing_and_says_so(cheshire_client, review, unchanged, monkeypatch):
+    real_save, calls = FileSystemStorage._save, []
+
+    def filling_up(storage, name, content):
+        """The first document is written; the disk fills half way through the second, leaving part of it."""
+        calls.append(name)
+        if len(calls) == 1:
+            return real_save(storage, name, content)
+        Path(storage.path(name)).write_bytes(content.read()[:100])
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(FileSystemStorage, "_save", filling_up)
+    documents = [upload("plan.pdf", pdf_bytes()), upload("annex.pdf", pdf_bytes(pages=3))]
+    response = cheshire_client.post(upload_url(review), {"documents": documents, "form_token": uuid.uuid4()})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "could not store the documents just now (No space left on device), so nothing was received" in html
+    assert len(calls) == 2  # the fault really happened, on the second file

@@ -70,8 +70,11 @@ def submission_log_view(request, pk, slug):
         except AlreadyReceived:
             messages.info(request, "This submission had already been logged: nothing was logged twice.")
             return redirect(row_url(row))
-        messages.success(request, f"Submission from {row.force.name} logged")
-        return redirect(row_url(row))
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"Submission from {row.force.name} logged")
+            return redirect(row_url(row))
     return form_page(
         request,
         form,
