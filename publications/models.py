@@ -4,7 +4,7 @@ import hashlib
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -57,8 +57,13 @@ class Publication(models.Model):
 
 class PublishedLetterQuerySet(AuditedQuerySet):
     def public(self, now=None):
-        """Letters whose release time has passed, withdrawn or not (a withdrawal leaves a public notice)."""
-        return self.filter(publication__release_at__lte=now or timezone.now())
+        """Letters whose release time has passed, withdrawn or not (a withdrawal leaves a public notice).
+
+        A letter withdrawn before its release time was never public, and never becomes public.
+        """
+        return self.filter(publication__release_at__lte=now or timezone.now()).exclude(
+            withdrawn_at__lt=F("publication__release_at")
+        )
 
 
 class PublishedLetter(models.Model):

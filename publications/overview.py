@@ -59,7 +59,10 @@ class Overview:
 
     @property
     def rows(self):
-        lines = [Line(entry.letter.force_name, entry.outcome_name, entry) for entry in self.entries]
+        lines = [
+            Line(entry.letter.force_name, WITHDRAWN if entry.is_withdrawn else entry.outcome_name, entry)
+            for entry in self.entries
+        ]
         return sorted(lines + self.others, key=lambda line: line.force_name)
 
 

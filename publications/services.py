@@ -63,8 +63,7 @@ def publication_schedule(*, review, letters, release_at, overview_title, introdu
 
 def overview_pdf_at(review, entries, release_at, title, introduction):
     """The overview as it will stand at release: every force asked, the letters public by then included."""
-    earlier = [entry for entry in public_entries(release_at).filter(letter__review=review) if not entry.is_withdrawn]
-    shown = latest_per_force(earlier + entries)
+    shown = latest_per_force(list(public_entries(release_at).filter(letter__review=review)) + entries)
     overview = Overview(
         review=review, entries=shown, title=title, introduction=introduction,
         published_on=timezone.localdate(release_at), others=standings_without_letters(review, shown),
@@ -82,8 +81,20 @@ def letter_withdraw(*, entry, reason, by) -> PublishedLetter:
         raise ValidationError("Give the reason for withdrawing the letter: it is shown to the public.")
     entry.withdrawn_at, entry.withdrawal_reason, entry.withdrawn_by = timezone.now(), reason.strip(), by
     entry.save(update_fields=["withdrawn_at", "withdrawal_reason", "withdrawn_by"])
+    publication = entry.publication
+    if publication.has_overview and publication.release_at > entry.withdrawn_at:
+        overview_replace_before_release(publication)
     transaction.on_commit(clear_public_pages)
     return entry
+
+
+def overview_replace_before_release(publication):
+    """A letter withdrawn before release is never public: its overview is made again without it."""
+    pdf = overview_pdf_at(
+        publication.review, [], publication.release_at, publication.overview_title, publication.introduction
+    )
+    publication.overview_pdf, publication.overview_sha256 = pdf, hashlib.sha256(pdf).hexdigest()
+    publication.save(update_fields=["overview_pdf", "overview_sha256"])
 
 
 def clear_public_pages():
