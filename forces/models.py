@@ -32,6 +32,9 @@ class Force(models.Model):
     chief_officer_email = models.EmailField("chief officer's office email", blank=True)
     governance_email = models.EmailField("governance body's email", blank=True)
     notes = models.TextField(blank=True)
+    # What the reference CSV last said for each field it owns (load_forces): a field whose value differs
+    # from it was edited in the service, and a later load keeps that edit.
+    reference_values = models.JSONField(default=dict, blank=True, editable=False)
 
     objects = AuditedQuerySet.as_manager()
     history = audit_history()

@@ -1,6 +1,8 @@
 """The forces reference data: loaded from the project's CSV, idempotently."""
 
+import csv
 import io
+from pathlib import Path
 
 from django.core.management import call_command
 
@@ -63,6 +65,44 @@ def test_second_run_updates_and_never_duplicates(db):
 
     assert Force.objects.count() == 52
     merseyside.refresh_from_db()
-    assert merseyside.name == "Merseyside Police"
+    assert merseyside.name == "Renamed by hand"  # an edit made in the service is never reverted
     # Addresses are kept by inspectors, not by the CSV: a reload leaves them alone.
     assert merseyside.chief_officer_email == "chief@merseyside.example.org"
+
+
+def csv_with(tmp_path, slug, **changes):
+    """The project's CSV with some of one force's values changed, as a later release of it might say."""
+    source = (Path(__file__).resolve().parents[1] / "forces" / "data" / "police-forces.csv").read_text()
+    rows = list(csv.DictReader(io.StringIO(source)))
+    for row in rows:
+        if row["slug"] == slug:
+            row.update(changes)
+    path = tmp_path / "forces.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def test_a_second_load_keeps_what_inspectors_edited_and_corrects_the_rest(db, tmp_path):
+    load()
+    force = Force.objects.get(slug="merseyside")
+    force.name = "Merseyside Police (edited)"
+    force.chief_officer_email = "cc@merseyside.example.org"
+    force.save()
+    out = io.StringIO()
+    path = csv_with(tmp_path, "merseyside", name="Merseyside Police Service", region="North West England")
+    call_command("load_forces", "--csv", str(path), stdout=out)
+    force.refresh_from_db()
+    assert force.name == "Merseyside Police (edited)"  # the edit made in the service stays
+    assert force.region == "North West England"  # what nobody edited follows the CSV
+    assert force.chief_officer_email == "cc@merseyside.example.org"  # never the CSV's
+    assert "Kept the name of merseyside edited in the service." in out.getvalue()
+    assert Force.objects.count() == 52
+
+
+def test_loading_twice_changes_nothing_and_keeps_nothing_back(db):
+    load()
+    assert "Kept" not in load()
+    assert Force.objects.get(slug="merseyside").name == "Merseyside Police"

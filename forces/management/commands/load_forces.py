@@ -1,4 +1,9 @@
-"""Load the forces from the project's reference CSV; a second run updates, never duplicates."""
+"""Load the forces from the project's reference CSV; a second run updates, never duplicates.
+
+The CSV owns the fields in CSV_FIELDS. A load adds forces and corrects those fields, except where an
+inspector edited a field in the service since the CSV last set it: that edit stays, and is reported.
+Email addresses are the service's own and never come from the CSV.
+"""
 
 import csv
 from pathlib import Path
@@ -31,6 +36,35 @@ def force_fields(row):
     }
 
 
+CSV_FIELDS = [
+    "name", "kind", "country", "region", "chief_officer_title", "governance_title", "governance_changes",
+    "ons_code", "notes",
+]  # fmt: skip
+
+
+def edited_in_service(force, field):
+    """Whether the field holds something other than what the CSV last set (before records: any value)."""
+    current = getattr(force, field)
+    if field in force.reference_values:
+        return current != force.reference_values[field]
+    return bool(current)
+
+
+def load_force(slug, values):
+    """Create the force, or correct the fields the CSV owns that nobody edited; the names of fields kept."""
+    force = Force.objects.filter(slug=slug).first()
+    if force is None:
+        Force.objects.create(slug=slug, reference_values=values, **values)
+        return None
+    kept = [field for field in CSV_FIELDS if getattr(force, field) != values[field] and edited_in_service(force, field)]
+    for field in CSV_FIELDS:
+        if field not in kept:
+            setattr(force, field, values[field])
+    force.reference_values = values
+    force.save()
+    return kept
+
+
 class Command(BaseCommand):
     help = "Create or update the forces from the reference CSV (forces/data/police-forces.csv)."
 
@@ -42,7 +76,9 @@ class Command(BaseCommand):
         created = updated = 0
         with csv_path.open(newline="", encoding="utf-8") as handle:
             for row in csv.DictReader(handle):
-                _, was_created = Force.objects.update_or_create(slug=clean(row["slug"]), defaults=force_fields(row))
-                created += was_created
-                updated += not was_created
+                kept = load_force(clean(row["slug"]), force_fields(row))
+                created += kept is None
+                updated += kept is not None
+                for field in kept or []:
+                    self.stdout.write(f"Kept the {field.replace('_', ' ')} of {row['slug']} edited in the service.")
         self.stdout.write(f"Forces loaded from {csv_path.name}: {created} created, {updated} updated.")
