@@ -10,6 +10,7 @@ from simple_history.utils import bulk_create_with_history
 
 from letters.models import Letter
 from letters.pdf import render_pdf
+from recommendations.models import Review
 
 from .models import Publication, PublishedLetter
 from .overview import Overview, latest_per_force, standings_without_letters
@@ -36,6 +37,12 @@ def publication_schedule(*, review, letters, release_at, overview_title, introdu
     letters = list(letters)
     if not letters:
         raise ValidationError("Select at least one issued letter to publish.")
+    Review.objects.select_for_update().filter(pk=review.pk).first()  # one scheduling of a review at a time
+    if PublishedLetter.objects.filter(letter__in=letters).exists():
+        raise ValidationError(
+            "Some of these letters were already scheduled for publication, a moment ago perhaps: "
+            "see the review's publication page."
+        )
     if any(letter.state != Letter.State.ISSUED or letter.review_id != review.pk for letter in letters):
         raise ValidationError("Only this review's issued letters can be published.")
     entries = [

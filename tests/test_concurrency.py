@@ -1,5 +1,6 @@
 """On PostgreSQL: twenty identical requests at the same moment leave exactly one record each."""
 
+import datetime
 import re
 import threading
 import uuid
@@ -10,14 +11,17 @@ from django.core import mail
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from letters.models import Letter
 from outbox.models import Delivery
 from outbox.sending import deliveries_send_due
+from publications.models import Publication, PublishedLetter
 from recommendations.models import Document, Submission
 from tests.conftest import VerifiedClient, stored_files
 from tests.factories import pdf_bytes, upload
 from tests.letter_helpers import add_letter_template, draft
+from tests.publication_helpers import issued
 
 THREADS = 20
 
@@ -93,3 +97,26 @@ def test_twenty_simultaneous_issues_issue_once(transactional_letters, review, ch
     assert Delivery.objects.about(letter).count() == 1
     deliveries_send_due()
     assert len(mail.outbox) == 1
+
+
+def test_twenty_identical_schedule_posts_schedule_once(transactional_letters, review, cheshire, inspector, signatory):
+    add_letter_template(review)
+    letter = issued(review, cheshire, inspector, signatory)
+    clients = []
+    for _ in range(THREADS):
+        client = VerifiedClient()
+        client.force_login(inspector)
+        clients.append(client)
+    queue = list(clients)
+    url = reverse("publications:schedule", args=[review.pk])
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    form = {
+        "release_on_0": tomorrow.day, "release_on_1": tomorrow.month, "release_on_2": tomorrow.year,
+        "release_time": "09:30", "letters": [letter.pk], "overview_title": "National overview", "introduction": "",
+    }  # fmt: skip
+
+    responses = at_once(lambda: queue.pop().post(url, form))
+    assert sorted({response.status_code for response in responses}) in ([302], [200, 302])
+    assert Publication.objects.count() == 1 and PublishedLetter.objects.count() == 1
+    refused = [response.content.decode() for response in responses if response.status_code == 200]
+    assert all("already scheduled" in html for html in refused)
