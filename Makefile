@@ -15,9 +15,10 @@ run test migrate demo worker bench code: export DEBUG ?= 1
 
 setup: $(VENV)/.installed static/build/.built
 
-$(VENV)/.installed: requirements.lock
+# Development and tests: the whole locked tree, hashes checked. Production installs requirements/prod.txt.
+$(VENV)/.installed: requirements/dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements/dev.txt
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -62,11 +63,13 @@ lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-# Re-pin the whole Python tree after changing pyproject.toml's dependencies.
-lock:
-	rm -rf /tmp/rectracker-lock && $(PYTHON) -m venv /tmp/rectracker-lock
-	/tmp/rectracker-lock/bin/pip install --quiet ".[dev]"
-	/tmp/rectracker-lock/bin/pip freeze --exclude recommendation-tracker > requirements.lock
+# Re-pin the Python tree, with hashes, after changing pyproject.toml's dependencies: production
+# (requirements/prod.txt, no test tools) and development (requirements/dev.txt, everything).
+PIP_COMPILE := $(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe
+lock: setup
+	$(PIP_COMPILE) --output-file requirements/prod.txt pyproject.toml
+	$(PIP_COMPILE) --extra dev --output-file requirements/dev.txt pyproject.toml
+	rm -rf *.egg-info
 
 clean:
 	rm -rf $(VENV) node_modules static/build var

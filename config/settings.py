@@ -7,8 +7,9 @@ environment variable; a malformed value stops start-up with a clear message.
 import os
 import secrets
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
+import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -41,23 +42,14 @@ def env_list(name, default=""):
 
 
 def database_from_url(url):
-    """Turn postgres://user:password@host:port/name into a DATABASES entry."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("postgres", "postgresql"):
-        raise ImproperlyConfigured(f"DATABASE_URL must start with postgres:// or postgresql://, not {parts.scheme}://.")
-    name = unquote(parts.path.lstrip("/"))
-    if not name:
+    """A DATABASES entry from postgres://user:password@host:port/name (dj-database-url), PostgreSQL only."""
+    scheme = urlsplit(url).scheme
+    if scheme not in ("postgres", "postgresql"):
+        raise ImproperlyConfigured(f"DATABASE_URL must start with postgres:// or postgresql://, not {scheme}://.")
+    database = dj_database_url.parse(url, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60), conn_health_checks=True)
+    if not database.get("NAME"):
         raise ImproperlyConfigured("DATABASE_URL must name a database, e.g. postgres://host/tracker.")
-    return {
-        "ENGINE": "django.db.backends.postgresql",
-        "NAME": name,
-        "USER": unquote(parts.username or ""),
-        "PASSWORD": unquote(parts.password or ""),
-        "HOST": parts.hostname or "",
-        "PORT": str(parts.port or ""),
-        "CONN_MAX_AGE": env_int("DATABASE_CONN_MAX_AGE", 60),
-        "CONN_HEALTH_CHECKS": True,
-    }
+    return database
 
 
 def development_secret_key():

@@ -63,7 +63,8 @@ def test_database_url_is_parsed_and_checked():
     database = database_from_url("postgres://tracker:s%40cret@db.internal:5433/tracker")
     assert database["NAME"] == "tracker"
     assert database["PASSWORD"] == "s@cret"
-    assert database["PORT"] == "5433"
+    assert database["PORT"] == 5433
+    assert database["CONN_MAX_AGE"] == 60 and database["CONN_HEALTH_CHECKS"]
     with pytest.raises(ImproperlyConfigured, match="must start with postgres"):
         database_from_url("mysql://db/tracker")
     with pytest.raises(ImproperlyConfigured, match="must name a database"):
