@@ -1,9 +1,10 @@
-"""Form helpers shared by every app: GOV.UK layout, dates, and several files in one field."""
+"""Form helpers shared by every app: GOV.UK layout, dates, several files in one field, saving safely."""
 
 from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Layout
 from django import forms
+from django.db import IntegrityError, transaction
 from django.utils.html import conditional_escape
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
@@ -80,3 +81,22 @@ class DateField(DateInputField):
         if value and not MIN_YEAR <= value.year <= MAX_YEAR:
             raise forms.ValidationError(f"Enter a year between {MIN_YEAR} and {MAX_YEAR}", code="invalid")
         return value
+
+
+SAVED_AT_THE_SAME_MOMENT = (
+    "Someone else saved the same thing at the same moment, so this was not saved. Check the page and save again."
+)
+
+
+def save_unless_taken(form, save, taken=SAVED_AT_THE_SAME_MOMENT):
+    """Run save() in a savepoint and return what it returns. If another request saved a clashing row
+    (a unique constraint) between this form's checks and its save, nothing is kept and None is returned:
+    the form is checked again, so that its own checks say what is taken, or else it is given `taken`."""
+    try:
+        with transaction.atomic():
+            return save()
+    except IntegrityError:
+        form.full_clean()
+        if not form.errors:
+            form.add_error(None, taken)
+        return None

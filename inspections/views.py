@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from accounts.access import inspector_required
+from config.forms import save_unless_taken
 from config.history import history_of
 from config.pages import form_page
 from recommendations.models import Recommendation
@@ -71,8 +72,7 @@ def topic_list(request):
 def topic_edit(request, pk=None):
     topic = get_object_or_404(Topic, pk=pk) if pk else None
     form = TopicForm(request.POST or None, instance=topic)
-    if request.method == "POST" and form.is_valid():
-        topic = form.save()
+    if request.method == "POST" and form.is_valid() and (topic := save_unless_taken(form, form.save)):
         messages.success(request, f"Topic saved: {topic.name}")
         return redirect("inspections:topic-list")
     title = "Correct the topic's name" if topic else "Add a topic"
@@ -84,11 +84,15 @@ def topic_edit(request, pk=None):
 def topic_rename_view(request, pk):
     topic = get_object_or_404(Topic, pk=pk)
     form = TopicRenameForm(request.POST or None, topic=topic)
-    if request.method == "POST" and form.is_valid():
-        topic_rename(topic=topic, **form.cleaned_data)
-        messages.success(request, f"Topic renamed to {topic.name}")
+    if request.method == "POST" and form.is_valid() and (renamed := save_unless_taken(form, lambda: rename(form))):
+        messages.success(request, f"Topic renamed to {renamed.name}")
         return redirect("inspections:topic-list")
     return form_page(request, form, title=f"Rename ‘{topic.name}’", back_url=reverse("inspections:topic-list"))
+
+
+def rename(form):
+    """Rename a fresh copy of the topic: the form's own keeps its name if the new one turns out to be taken."""
+    return topic_rename(topic=Topic.objects.get(pk=form.topic.pk), **form.cleaned_data)
 
 
 @inspector_required

@@ -5,7 +5,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
@@ -41,9 +41,13 @@ def letter_draft(*, row, by) -> Letter:
         raise ValidationError(
             [f"The letter composed for {row.force.name} is too long: shorten the template or its sentences.", *error]
         ) from error
-    return Letter.objects.create(
-        assessment=row.assessment, review=row.review, force=row.force, heading=heading, body=body, drafted_by=by
-    )
+    try:
+        with transaction.atomic():
+            return Letter.objects.create(
+                assessment=row.assessment, review=row.review, force=row.force, heading=heading, body=body, drafted_by=by
+            )
+    except IntegrityError:  # drafted by someone else (or by a bulk job) at the same moment
+        raise ValidationError(f"{row.force.name} already has a letter.") from None
 
 
 def check_letter_date(letter, day):

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts.access import inspector_required, liaison_officer_required, signatory_required
+from config.forms import save_unless_taken
 from config.history import history_of
 from config.pages import form_page
 from forces.models import Force
@@ -54,6 +55,12 @@ def show_refusal(request, error):
     messages.error(request, " ".join(error.messages))
 
 
+TEMPLATE_SAVED_ELSEWHERE = (
+    "Another inspector saved a letter template for this review at the same moment, so yours was not saved. "
+    "Save again to replace theirs with yours, or open the template again to see theirs."
+)
+
+
 def issued_filename(letter):
     return f"{letter.review.slug}-{letter.force.slug}-v{letter.version}.pdf"
 
@@ -63,8 +70,7 @@ def template_edit(request, pk):
     review = get_review(pk)
     template = LetterTemplate.objects.filter(review=review).first() or LetterTemplate(review=review)
     form = LetterTemplateForm(request.POST or None, instance=template)
-    if request.method == "POST" and form.is_valid():
-        form.save()
+    if request.method == "POST" and form.is_valid() and save_unless_taken(form, form.save, TEMPLATE_SAVED_ELSEWHERE):
         messages.success(request, "Letter template saved")
         return redirect("letters:template", review.pk)
     context = {

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from accounts.access import inspector_required
+from config.forms import save_unless_taken
 from config.history import history_of
 from config.pages import form_page
 
@@ -44,8 +45,7 @@ def recommendation_edit(request, pk=None):
         return redirect("recommendations:list")
     initial = {"report": request.GET.get("report")} if not pk else None
     form = RecommendationForm(request.POST or None, instance=recommendation, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        recommendation = form.save()
+    if request.method == "POST" and form.is_valid() and (recommendation := save_unless_taken(form, form.save)):
         messages.success(request, f"Recommendation {recommendation.reference} saved")
         return redirect(recommendation)
     title = f"Edit recommendation {recommendation.reference}" if recommendation else "Add a recommendation"
@@ -60,9 +60,8 @@ def review_create(request, pk):
         messages.error(request, missing.message)
         return redirect(recommendation)
     form = ReviewOpenForm(request.POST or None, recommendation=recommendation)
-    if request.method == "POST" and form.is_valid():
-        fields = {name: value for name, value in form.cleaned_data.items() if name not in ("scope", "chosen_forces")}
-        review = review_open(recommendation=recommendation, by=request.user, forces=form.forces(), **fields)
+    opening = request.method == "POST" and form.is_valid()
+    if opening and (review := save_unless_taken(form, lambda: open_from(form, recommendation, request.user))):
         messages.success(request, f"Review opened: {review.forces.count()} forces have been emailed the request")
         return redirect("recommendations:review-framework", review.pk)
     return form_page(
@@ -74,3 +73,8 @@ def review_create(request, pk):
         "is judged on and the outcome categories.",
         back_url=recommendation.get_absolute_url(),
     )
+
+
+def open_from(form, recommendation, by):
+    fields = {name: value for name, value in form.cleaned_data.items() if name not in ("scope", "chosen_forces")}
+    return review_open(recommendation=recommendation, by=by, forces=form.forces(), **fields)

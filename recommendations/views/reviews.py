@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from accounts.access import inspector_required
+from config.forms import save_unless_taken
 from config.history import history_of
 from config.pages import form_page
 from letters.prerequisites import before_drafting, before_issuing
@@ -97,17 +98,22 @@ def element_edit(request, review_pk=None, pk=None):
     element = get_object_or_404(AssessmentElement.objects.select_related("review"), pk=pk) if pk else None
     review = element.review if element else get_review(review_pk)
     form = ElementForm(request.POST or None, instance=element or AssessmentElement(review=review))
-    if request.method == "POST" and form.is_valid():
-        try:
-            element_save(element=form.instance, labels=form.cleaned_data["judgements"])
-        except ValidationError as error:
-            form.add_error("judgements", error)
-        else:
-            messages.success(request, f"Element saved: {form.instance.name}")
-            return redirect("recommendations:review-framework", review.pk)
+    if request.method == "POST" and form.is_valid() and save_element(form):
+        messages.success(request, f"Element saved: {form.instance.name}")
+        return redirect("recommendations:review-framework", review.pk)
     title = "Edit element" if element else "Add an element"
     back = reverse("recommendations:review-framework", args=[review.pk])
     return form_page(request, form, title=title, caption=review.title, back_url=back)
+
+
+def save_element(form):
+    """Save the element with its judgements; None, with the form saying why, when that cannot be done."""
+    labels = form.cleaned_data["judgements"]
+    try:
+        return save_unless_taken(form, lambda: element_save(element=form.instance, labels=labels))
+    except ValidationError as error:
+        form.add_error("judgements", error)
+        return None
 
 
 @inspector_required
@@ -115,8 +121,7 @@ def outcome_edit(request, review_pk=None, pk=None):
     outcome = get_object_or_404(OutcomeCategory.objects.select_related("review"), pk=pk) if pk else None
     review = outcome.review if outcome else get_review(review_pk)
     form = OutcomeCategoryForm(request.POST or None, instance=outcome or OutcomeCategory(review=review))
-    if request.method == "POST" and form.is_valid():
-        form.save()
+    if request.method == "POST" and form.is_valid() and save_unless_taken(form, form.save):
         messages.success(request, f"Outcome category saved: {form.instance.name}")
         return redirect("recommendations:review-framework", review.pk)
     title = "Edit outcome category" if outcome else "Add an outcome category"
