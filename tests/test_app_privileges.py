@@ -51,9 +51,9 @@ def connected_as(role):
         link.close()
 
 
-def refused(cursor, statement, error=errors.InsufficientPrivilege):
+def refused(cursor, statement, error=errors.InsufficientPrivilege, params=None):
     with pytest.raises(error):
-        cursor.execute(statement)
+        cursor.execute(statement, params)
 
 
 @pytest.fixture
@@ -74,9 +74,8 @@ def test_the_application_role_cannot_get_round_the_protections(app_role, issued_
         refused(cursor, "DELETE FROM django_migrations")
         refused(cursor, "CREATE TABLE letters_shadow (id int)")
         # And the trigger still refuses the role what its privileges would allow.
-        refused(
-            cursor, f"DELETE FROM letters_letter WHERE id = {issued_letter.pk}", errors.IntegrityConstraintViolation
-        )
+        frozen = errors.IntegrityConstraintViolation
+        refused(cursor, "DELETE FROM letters_letter WHERE id = %s", frozen, params=[issued_letter.pk])
     assert Letter.objects.get(pk=issued_letter.pk).pdf_matches()
 
 

@@ -23,7 +23,7 @@ READ_ONLY = "SELECT"
 def table_privileges() -> dict[str, str]:
     """Each existing table in the schema, with the privileges the application gets on it."""
     existing = set(connection.introspection.table_names())
-    privileges = {table: READ_ONLY for table in existing}  # tables no model names: django_migrations
+    privileges = dict.fromkeys(existing, READ_ONLY)  # tables no model names: django_migrations
     for model in apps.get_models(include_auto_created=True):
         table = model._meta.db_table
         if table in existing and not model._meta.proxy:
