@@ -24,5 +24,6 @@ urlpatterns = [
     path("", include("recommendations.urls")),
     path("", include("letters.urls")),
     path("", include("publications.urls")),
+    path("admin/login/", views.admin_sign_in, name="admin-sign-in"),  # before the admin's own sign-in page
     path("admin/", admin.site.urls),
 ]

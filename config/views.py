@@ -1,7 +1,13 @@
-"""The service's home page, and where a user lands after signing in with nowhere else to go."""
+"""The home page, where a user lands after signing in with nowhere else to go, and the admin's sign-in."""
+
+from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from accounts.two_factor import needs_second_factor
 
 
 def home(request):
@@ -16,3 +22,14 @@ def landing(request):
     if request.user.is_liaison_officer:
         return redirect("recommendations:liaison-home")
     return redirect("home")
+
+
+def admin_sign_in(request):
+    """The admin signs in through the service's sign-in page, with its wait between tries, its lockout and
+    its second factor, never a form of its own. Signed-in users the admin is not for are refused here."""
+    if request.user.is_authenticated and not request.user.is_inspector:
+        raise PermissionDenied
+    if request.user.is_authenticated and not needs_second_factor(request.user):
+        return redirect("admin:index")
+    query = urlencode({"next": request.GET.get("next", reverse("admin:index"))})
+    return redirect(f"{reverse('accounts:sign-in')}?{query}")

@@ -39,6 +39,7 @@ def only(**statuses):
 EXPECTED = {
     "home": ([], PUBLIC),
     "landing": ([], dict.fromkeys(ROLES, 302)),
+    "admin-sign-in": ([], only(anonymous=302, inspector=302, signatory=302, own_officer=403, other_officer=403)),
     "accessibility": ([], PUBLIC),
     "accounts:sign-in": ([], only(anonymous=200, inspector=302, signatory=302, own_officer=302, other_officer=302)),
     "accounts:sign-out": ([], POST_ONLY),
@@ -136,7 +137,8 @@ ADMIN_STAFF_200 = {
     "admin:forces_force_changelist", "admin:forces_force_change", "admin:forces_force_history",
 }  # fmt: skip
 ADMIN_SPECIAL = {
-    "admin:login": only(anonymous=200, inspector=302, signatory=302, own_officer=200, other_officer=200),
+    # The admin signs in through the service's sign-in page (config.views.admin_sign_in).
+    "admin:login": only(anonymous=302, inspector=302, signatory=302, own_officer=403, other_officer=403),
     "admin:logout": only(anonymous=302, inspector=405, signatory=405, own_officer=302, other_officer=302),
     "admin:app_list": only(anonymous=302, inspector=200, signatory=200, own_officer=302, other_officer=302),
     "admin:view_on_site": only(anonymous=302, inspector=302, signatory=302, own_officer=302, other_officer=302),

@@ -83,3 +83,14 @@ def test_failures_slow_the_next_attempt_progressively(behind_proxy, cheshire_off
     assert attempt(ATTACKER, "wrong-password")[1].status_code == 200  # fourth failure: now 2 seconds
     assert attempt(ATTACKER, PASSWORD)[1]["Retry-After"] == "2"
     assert attempt(SIGNATORY_HOME, PASSWORD)[1].status_code == 302  # nobody else waits
+
+
+def test_the_admin_signs_in_through_the_services_page_and_its_wait(behind_proxy, cheshire_officer, inspector):
+    response = Client().get("/admin/login/?next=/admin/forces/force/")
+    assert response.status_code == 302
+    assert response["Location"] == "/account/sign-in/?next=%2Fadmin%2Fforces%2Fforce%2F"
+    for _ in range(3):
+        Client(REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=ATTACKER).post(
+            "/admin/login/", {"username": "inspector", "password": "wrong-password"}
+        )
+    assert not AccessAttempt.objects.exists()  # the admin's own form is not there to try
