@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 # A newcomer's laptop and the test suite run with DEBUG on; production never does.
-run test migrate demo worker bench code: export DEBUG ?= 1
+run test migrate demo worker bench code lint: export DEBUG ?= 1
 
 .PHONY: run test setup migrate demo worker bench code lint lock clean
 
@@ -59,9 +59,12 @@ bench: migrate
 test: setup
 	$(BIN)/pytest
 
+# Lint, formatting, types (mypy with django-stubs) and the import layers (import-linter).
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 # Re-pin the Python tree, with hashes, after changing pyproject.toml's dependencies: production
 # (requirements/prod.txt, no test tools) and development (requirements/dev.txt, everything).

@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 
-from config.audit import audit
+from core.audit import audit
 
 from .two_factor import needs_second_factor, second_factor_url
 

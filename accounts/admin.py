@@ -9,7 +9,8 @@ class UserAdmin(BaseUserAdmin):
     list_display = ["username", "first_name", "last_name", "role", "force", "is_active"]
     list_filter = ["role", "is_active", "force"]
     list_select_related = ["force"]
-    fieldsets = BaseUserAdmin.fieldsets + (
+    fieldsets = (
+        *(BaseUserAdmin.fieldsets or ()),
         ("Role", {"fields": ["role", "force"]}),
         ("Signatory", {"fields": ["post_nominals", "title_lines", "signature"]}),
     )

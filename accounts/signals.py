@@ -7,7 +7,7 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.utils import timezone
 
-from config.audit import audit
+from core.audit import audit
 
 from .models import User
 

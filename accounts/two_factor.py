@@ -18,8 +18,8 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.qr import write_qrcode_image
 
-from config.audit import audit
-from config.forms import GovukForm
+from core.audit import audit
+from core.forms import GovukForm
 
 RECOVERY_CODE_COUNT = 10
 

@@ -1,9 +1,11 @@
 """Signing in and out."""
 
+from typing import cast
+
 from django.contrib.auth import views as auth_views
 
-from config.addresses import client_address
-from config.audit import audit
+from core.addresses import client_address
+from core.audit import audit
 
 from .forms import SignInForm
 from .throttle import seconds_to_wait
@@ -21,7 +23,7 @@ class SignInView(auth_views.LoginView):
         if not wait:
             return super().post(request, *args, **kwargs)
         audit("auth.sign_in_delayed", request, seconds=wait)
-        form = self.get_form()
+        form = cast(SignInForm, self.get_form())
         form.refuse_unchecked(f"Too many failed attempts: wait {wait} second{'s' if wait != 1 else ''} and try again.")
         response = self.render_to_response(self.get_context_data(form=form), status=429)
         response["Retry-After"] = str(wait)

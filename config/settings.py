@@ -111,10 +111,11 @@ INSTALLED_APPS = [
     "recommendations",
     "letters",
     "publications",
+    "config",  # the top layer: the demo data command composes every app's demo
 ]
 
 MIDDLEWARE = [
-    "config.middleware.RequestSizeLimitMiddleware",
+    "core.middleware.RequestSizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -123,9 +124,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "config.middleware.RefuseNulBytesMiddleware",
-    "config.middleware.SessionLifetimeMiddleware",
-    "config.uploads.RawUploadNamesMiddleware",
+    "core.middleware.RefuseNulBytesMiddleware",
+    "core.middleware.SessionLifetimeMiddleware",
+    "core.uploads.RawUploadNamesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -185,7 +186,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
-AXES_CLIENT_IP_CALLABLE = "config.addresses.client_address"
+AXES_CLIENT_IP_CALLABLE = "core.addresses.client_address"
 # Proxies in front of the service that append the client's address to X-Forwarded-For (1 behind the
 # documented proxy). Without one the header is ignored: a client could write anything in it.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1 if env_bool("BEHIND_PROXY") else 0)
@@ -309,7 +310,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {
         "plain": {"format": "{asctime} {levelname} {name} {message}", "style": "{"},
-        "json": {"()": "config.audit.JsonFormatter"},
+        "json": {"()": "core.audit.JsonFormatter"},
     },
     "handlers": {
         "console": {"class": "logging.StreamHandler", "formatter": "plain"},

@@ -19,7 +19,7 @@ urlpatterns = [
     path("account/landing/", views.landing, name="landing"),
     path("account/", include("accounts.urls")),
     path("", include("outbox.urls")),
-    path("forces/", include("forces.urls")),
+    path("forces/", include("publications.force_urls")),
     path("manage/", include("inspections.urls")),
     path("", include("recommendations.urls")),
     path("", include("letters.urls")),

@@ -3,7 +3,7 @@
 from django.db import models
 from django.urls import reverse
 
-from config.history import AuditedQuerySet, audit_history
+from core.history import AuditedQuerySet, audit_history
 
 
 class Force(models.Model):

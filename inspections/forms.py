@@ -2,7 +2,7 @@
 
 from django import forms
 
-from config.forms import DateField, GovukForm
+from core.forms import DateField, GovukForm
 
 from .models import CauseOfConcern, InspectionReport, Topic
 
@@ -18,7 +18,8 @@ class ReportForm(GovukForm, forms.ModelForm):
         labels = {"force": "Force (for a report on one force)"}
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         scope, force = cleaned.get("scope"), cleaned.get("force")
         if scope == InspectionReport.Scope.FORCE and not force:
             self.add_error("force", "Select the force the report is about")

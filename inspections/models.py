@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from config.history import AuditedQuerySet, audit_history
+from core.history import AuditedQuerySet, audit_history
 
 
 class InspectionReport(models.Model):

@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from config.prerequisites import Missing
+from core.prerequisites import Missing
 
 from .models import Topic
 

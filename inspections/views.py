@@ -6,10 +6,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from accounts.access import inspector_required
-from config.forms import save_unless_taken
-from config.history import history_of
-from config.pages import form_page
-from recommendations.models import Recommendation
+from core.forms import save_unless_taken
+from core.history import history_of
+from core.pages import form_page
 
 from .forms import CauseOfConcernForm, ReportForm, TopicForm, TopicRenameForm
 from .models import CauseOfConcern, InspectionReport, Topic
@@ -28,20 +27,23 @@ def report_list(request):
 
 @inspector_required
 def report_detail(request, pk):
-    causes = CauseOfConcern.objects.select_related("topic").prefetch_related(
-        Prefetch("recommendations", Recommendation.objects.order_by("reference"))
-    )
+    causes = CauseOfConcern.objects.select_related("topic").prefetch_related("recommendations")
     report = get_object_or_404(
         InspectionReport.objects.select_related("force").prefetch_related(
-            Prefetch("causes_of_concern", causes),
-            Prefetch("recommendations", Recommendation.objects.filter(cause_of_concern=None), "standalone"),
+            Prefetch("causes_of_concern", causes), "recommendations"
         ),
         pk=pk,
     )
     history = history_of(
         InspectionReport.history.filter(id=report.pk), CauseOfConcern.history.filter(report_id=report.pk)
     )
-    context = {"report": report, "history": history, "before_adding": before_adding_to_a_topic()}
+    # Recommendations come in their own order (by reference within a report); those under no cause apart.
+    standalone = [
+        recommendation for recommendation in report.recommendations.all() if not recommendation.cause_of_concern_id
+    ]
+    context = {
+        "report": report, "standalone": standalone, "history": history, "before_adding": before_adding_to_a_topic()
+    }  # fmt: skip
     return render(request, "inspections/report_detail.html", context)
 
 

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from config.forms import DateField, GovukForm
+from core.forms import DateField, GovukForm
 from recommendations.models import ElementJudgement, OutcomeCategory
 
 from .limits import LETTER_CHARACTERS, PASSAGE_CHARACTERS, TEMPLATE_CHARACTERS, check_length, check_letter_text

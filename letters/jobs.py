@@ -16,7 +16,7 @@ from django.utils import timezone
 from django_tasks import TaskResultStatus, default_task_backend
 from django_tasks.exceptions import TaskResultDoesNotExist
 
-from config.history import acting_as
+from core.history import acting_as
 from recommendations.status import review_rows
 
 from .models import BulkJob

@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from config.history import AuditedQuerySet, audit_history
+from core.history import AuditedQuerySet, audit_history
 
 from .placeholders import check_placeholders
 
@@ -150,7 +150,7 @@ class Letter(models.Model):
         return self.state in (self.State.DRAFT, self.State.APPROVED)
 
     def pdf_matches(self):
-        return hashlib.sha256(bytes(self.pdf)).hexdigest() == self.pdf_sha256
+        return hashlib.sha256(bytes(self.pdf or b"")).hexdigest() == self.pdf_sha256
 
 
 class FrozenLetterError(Exception):

@@ -90,60 +90,67 @@ class Pipe:
 class Engine:
     """One render process for this process, used by one thread at a time."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.lock = threading.Lock()
-        self.process = None
-        self.connection = None
+        self.process: subprocess.Popen[bytes] | None = None
+        self.connection: Pipe | None = None
 
-    def start(self):
+    def start(self) -> Pipe:
         """A fresh interpreter running this module (not a fork of a busy web process), spoken to over pipes."""
-        self.process = subprocess.Popen(  # noqa: S603 (our own interpreter and module)
+        process = subprocess.Popen(  # noqa: S603 (our own interpreter and module)
             [sys.executable, "-m", "letters.pdf_engine", str(settings.PDF_RENDER_MEMORY_MB)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=PROJECT_DIR, env=child_environment(),
         )  # fmt: skip
-        self.connection = Pipe(reader=self.process.stdout.fileno(), writer=self.process.stdin.fileno())
+        self.process = process
+        self.connection = connection = Pipe(reader=process.stdout.fileno(), writer=process.stdin.fileno())  # type: ignore[union-attr]
         try:
-            ready = self.connection.poll(settings.PDF_RENDER_START_SECONDS) and self.connection.recv()
+            ready = connection.poll(settings.PDF_RENDER_START_SECONDS) and connection.recv()
         except EOFError:
             ready = False
         if not ready:
             self.stop()
             raise PdfNotMade("The PDF could not be made: the render process did not start. Try again.")
+        return connection
 
-    def stop(self):
+    def stop(self) -> None:
         if self.process is not None:
             self.process.kill()
             self.process.wait(5)
-            self.process.stdin.close()
-            self.process.stdout.close()
+            for stream in (self.process.stdin, self.process.stdout):
+                if stream is not None:
+                    stream.close()
         if self.connection is not None:
             self.connection.close()
         self.process = self.connection = None
 
-    def render(self, html):
+    def running(self) -> Pipe:
+        """The pipe to the render process, starting one if none is running."""
+        if self.process is None or self.process.poll() is not None or self.connection is None:
+            self.stop()
+            return self.start()
+        return self.connection
+
+    def render(self, html: str) -> bytes:
         with self.lock:
-            if self.process is None or self.process.poll() is not None:
-                self.stop()
-                self.start()
             try:
-                return self.exchange(html)
+                return self.exchange(self.running(), html)
             except PdfNotMade:
                 self.stop()
                 raise
 
-    def exchange(self, html):
+    def exchange(self, connection: Pipe, html: str) -> bytes:
         """Send the page and wait at most PDF_RENDER_SECONDS for its PDF."""
         try:
-            self.connection.send(html)
+            connection.send(html)
         except (BrokenPipeError, OSError) as error:
             raise PdfNotMade("The PDF could not be made: the render process stopped. Try again.") from error
-        if not self.connection.poll(settings.PDF_RENDER_SECONDS):
+        if not connection.poll(settings.PDF_RENDER_SECONDS):
             raise PdfNotMade(
                 f"The PDF could not be made in {settings.PDF_RENDER_SECONDS} seconds: "
                 "shorten the letter or split its longest paragraphs."
             )
         try:
-            kind, value, ending = self.connection.recv()
+            kind, value, ending = connection.recv()
         except EOFError as error:
             raise PdfNotMade("The PDF could not be made: the render process stopped. Try again.") from error
         if ending:

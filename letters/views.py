@@ -13,17 +13,17 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts.access import inspector_required, liaison_officer_required, signatory_required
-from config.forms import save_unless_taken
-from config.history import history_of
-from config.pages import form_page
+from core.forms import save_unless_taken
+from core.history import history_of
+from core.pages import form_page
 from forces.models import Force
 from outbox.models import Delivery
-from publications.models import PublishedLetter
 from recommendations.access import get_force_row, get_review
 from recommendations.models import ElementJudgement, OutcomeCategory
 from recommendations.status import review_rows
 
 from .access import get_issued_letter_for_liaison_officer, get_job_for_inspector, get_letter_for_inspector
+from .extensions import letter_histories
 from .forms import JudgementSentenceForm, LetterEditForm, LetterTemplateForm, OutcomeParagraphForm
 from .jobs import NOTHING_TO_DO, job_remaining, start_job
 from .limits import LETTER_CHARACTERS
@@ -128,7 +128,7 @@ def letter_detail(request, pk):
     versions = Letter.objects.filter(assessment_id=letter.assessment_id).defer("pdf").order_by("version")
     history = history_of(
         Letter.history.filter(assessment_id=letter.assessment_id),
-        PublishedLetter.history.filter(letter__assessment_id=letter.assessment_id),
+        *letter_histories(letter),
     )
     context = {
         "letter": letter, "view": letter_view(letter), "versions": versions, "history": history,

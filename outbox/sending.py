@@ -50,7 +50,7 @@ def delivery_attempt(*, delivery_id: int, now: datetime.datetime | None = None) 
 def record_failure(delivery: Delivery, error: Exception, now: datetime.datetime) -> None:
     description = f"{type(error).__name__}: {error}"[:2000]
     if delivery.attempts >= MAX_ATTEMPTS:
-        changes = {"state": Delivery.State.FAILED, "next_attempt_at": None}
+        changes: dict[str, object] = {"state": Delivery.State.FAILED, "next_attempt_at": None}
         logger.error("Email %s not sent after %s attempts: %s", delivery.pk, delivery.attempts, description)
     else:
         changes = {"next_attempt_at": now + RETRY_DELAYS[delivery.attempts - 1]}

@@ -6,7 +6,8 @@ import re
 from django import forms
 from django.utils import timezone
 
-from config.forms import DateField, GovukForm
+from core.forms import DateField, GovukForm, choices
+from letters.models import Letter
 
 
 class LetterFilterForm(forms.Form):
@@ -25,14 +26,21 @@ class LetterFilterForm(forms.Form):
         return {name: "" if value is None else str(value).strip() for name, value in values.items()}
 
 
+class LetterChoiceField(forms.ModelMultipleChoiceField):
+    """Letters named by their force, and their version once corrected."""
+
+    def label_from_instance(self, obj):
+        return f"{obj.force.name}{f' (version {obj.version})' if obj.version > 1 else ''}"
+
+
 class ScheduleForm(GovukForm, forms.Form):
     submit_label = "Schedule publication"
     release_on = DateField(label="Release date", help_text="Nothing is public before this moment")
     release_time = forms.CharField(
         label="Release time", max_length=5, initial="09:30", help_text="24-hour clock, for example 09:30"
     )
-    letters = forms.ModelMultipleChoiceField(
-        queryset=None, widget=forms.CheckboxSelectMultiple, label="Letters to publish",
+    letters = LetterChoiceField(
+        queryset=Letter.objects.none(), widget=forms.CheckboxSelectMultiple, label="Letters to publish",
         error_messages={"required": "Select at least one issued letter to publish"},
     )  # fmt: skip
     overview_title = forms.CharField(
@@ -46,10 +54,7 @@ class ScheduleForm(GovukForm, forms.Form):
 
     def __init__(self, *args, letters, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["letters"].queryset = letters
-        self.fields["letters"].label_from_instance = lambda letter: (
-            f"{letter.force.name}{f' (version {letter.version})' if letter.version > 1 else ''}"
-        )
+        choices(self, "letters").queryset = letters
         self.fields["letters"].initial = list(letters.values_list("pk", flat=True))
 
     def clean_release_time(self):

@@ -6,8 +6,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from accounts.access import inspector_required
-from config.pages import form_page
-from config.prerequisites import Missing
+from core.pages import form_page
+from core.prerequisites import Missing
 from recommendations.access import get_review
 
 from .forms import ScheduleForm, WithdrawForm

@@ -8,7 +8,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from config.history import AuditedQuerySet, audit_history
+from core.history import AuditedQuerySet, audit_history
 
 
 class PublicationQuerySet(AuditedQuerySet):
@@ -52,7 +52,7 @@ class Publication(models.Model):
         return self.release_at <= timezone.now()
 
     def overview_matches(self):
-        return hashlib.sha256(bytes(self.overview_pdf)).hexdigest() == self.overview_sha256
+        return hashlib.sha256(bytes(self.overview_pdf or b"")).hexdigest() == self.overview_sha256
 
 
 class PublishedLetterQuerySet(AuditedQuerySet):

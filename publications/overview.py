@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from letters.dated_names import inspectorate_name_on
 from recommendations.models import Assessment, Submission
 
+from .models import PublishedLetter
+
 NOT_PUBLISHED = "Letter not yet published"
 NOT_ASSESSED = "Not yet assessed"
 NO_SUBMISSION = "No submission"
@@ -79,7 +81,7 @@ def standings_without_letters(review, entries):
 
 
 def latest_per_force(entries):
-    latest = {}
+    latest: dict[int, PublishedLetter] = {}
     for entry in entries:
         current = latest.get(entry.letter.force_id)
         if current is None or entry.letter.version > current.letter.version:

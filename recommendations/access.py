@@ -3,7 +3,7 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from config.audit import audit
+from core.audit import audit
 from forces.models import Force
 
 from .models import Document, Review

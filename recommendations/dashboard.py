@@ -4,6 +4,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
+from accounts.models import User
 from letters.services import approval_refusal
 
 from .models import Review
@@ -37,7 +38,7 @@ class ReviewSummary:
 @dataclass
 class Dashboard:
     summaries: list[ReviewSummary]
-    user: object
+    user: User
 
     @classmethod
     def for_user(cls, user):

@@ -2,13 +2,14 @@
 
 import datetime
 import uuid
+from typing import cast
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 
 from accounts.models import User
-from config.forms import DateField, GovukForm, MultipleFileField
+from core.forms import DateField, GovukForm, MultipleFileField, choices
 from forces.models import Force
 from inspections.models import CauseOfConcern
 
@@ -41,11 +42,12 @@ class RecommendationForm(GovukForm, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["cause_of_concern"].queryset = CauseOfConcern.objects.select_related("topic", "report")
-        self.fields["forces"].queryset = Force.objects.order_by("name")
+        choices(self, "cause_of_concern").queryset = CauseOfConcern.objects.select_related("topic", "report")
+        choices(self, "forces").queryset = Force.objects.order_by("name")
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         timescale = cleaned.get("timescale")
         if timescale == Recommendation.Timescale.MONTHS_AFTER_PUBLICATION:
             if not cleaned.get("timescale_months"):
@@ -96,13 +98,11 @@ class ReviewOpenForm(GovukForm, forms.ModelForm):
     def __init__(self, *args, recommendation, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["slug"].required = False
-        self.fields["lead_signatory"].queryset = User.objects.filter(role=User.Role.SIGNATORY, is_active=True)
-        self.fields["chosen_forces"].queryset = recommendation.applicable_forces().order_by("name")
-        self.fields["scope"].choices = [
-            (
-                self.ALL,
-                f"Every force the recommendation applies to ({self.fields['chosen_forces'].queryset.count()})",
-            ),
+        choices(self, "lead_signatory").queryset = User.objects.filter(role=User.Role.SIGNATORY, is_active=True)
+        forces = recommendation.applicable_forces().order_by("name")
+        choices(self, "chosen_forces").queryset = forces
+        cast(forms.ChoiceField, self.fields["scope"]).choices = [
+            (self.ALL, f"Every force the recommendation applies to ({forces.count()})"),
             (self.CHOSEN, "Only the forces chosen below"),
         ]
 
@@ -113,7 +113,8 @@ class ReviewOpenForm(GovukForm, forms.ModelForm):
         return slug
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         requested, deadline = cleaned.get("request_date"), cleaned.get("submission_deadline")
         if requested and deadline and deadline < requested:
             self.add_error("submission_deadline", "The submission deadline must be on or after the request date")
@@ -124,7 +125,7 @@ class ReviewOpenForm(GovukForm, forms.ModelForm):
     def forces(self):
         if self.cleaned_data["scope"] == self.CHOSEN:
             return self.cleaned_data["chosen_forces"]
-        return self.fields["chosen_forces"].queryset
+        return choices(self, "chosen_forces").queryset
 
 
 def unique_in_review(instance, name, noun):
@@ -213,7 +214,8 @@ class DocumentsForm(GovukForm, forms.Form):
         super().__init__(*args, **kwargs)
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         if "form_token" in self.errors:  # a hidden field: its error is shown for the whole form
             self.add_error(None, self.errors.pop("form_token"))
         chosen = len(self.files.getlist("documents")) if self.files else 0

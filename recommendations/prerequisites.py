@@ -3,7 +3,7 @@
 from django.urls import reverse
 
 from accounts.models import User
-from config.prerequisites import Missing
+from core.prerequisites import Missing
 from inspections.models import InspectionReport
 from inspections.prerequisites import before_adding_to_a_topic
 

@@ -133,7 +133,7 @@ def submission_upload(*, row: ForceRow, by, documents, covering_note, form_token
     """A liaison officer's upload: refused once the deadline (or the force's extension) has passed."""
     if by.force_id != row.force.pk:
         raise PermissionDenied
-    if row.closed_by_letter:
+    if row.closed_by_letter and row.issued_letter is not None:
         raise ValidationError(
             f"Our letter to your force was issued on {row.issued_letter.letter_date:%-d %B %Y}, so uploads for "
             f"this request are closed. To send more, contact {row.review.contact_name} at "

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from django.db import models
 from django.utils import timezone
 
+from forces.models import Force
 from letters.models import Letter
 from publications.models import PublishedLetter
 
@@ -61,12 +62,12 @@ def received_on(submission):
 @dataclass
 class ForceRow:
     review: Review
-    force: object
+    force: Force
     submissions: list = field(default_factory=list)
     extension: Extension | None = None
     assessment: Assessment | None = None
-    letter: object = None  # the latest version of the force's letter, if any
-    issued_letter: object = None  # the latest version issued to the force, if any
+    letter: Letter | None = None  # the latest version of the force's letter, if any
+    issued_letter: Letter | None = None  # the latest version issued to the force, if any
     reopening: UploadReopening | None = None  # the latest reopening of uploads, if any
     # What the public sees: a released letter that stands, or only withdrawn ones (their notices).
     published: bool = False
@@ -100,7 +101,7 @@ class ForceRow:
 
     @property
     def status_label(self):
-        if self.status == ForceStatus.ASSESSED:
+        if self.status == ForceStatus.ASSESSED and self.assessment is not None:
             return f"Assessed: {self.assessment.outcome.name}"
         return self.status.label
 
@@ -140,7 +141,8 @@ class ForceRow:
     @property
     def reopened(self):
         """The reopening in force: one made after the latest letter was issued (a later letter closes again)."""
-        if self.reopening and self.issued_letter and self.reopening.reopened_at > self.issued_letter.issued_at:
+        letter = self.issued_letter
+        if self.reopening and letter and letter.issued_at and self.reopening.reopened_at > letter.issued_at:
             return self.reopening
         return None
 

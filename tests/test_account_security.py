@@ -167,7 +167,7 @@ def test_security_log_is_one_json_object_per_line(db, cheshire_officer, caplog, 
     assert any(event["event"] == "auth.sign_in" for event in events)
     refused = next(event for event in events if event["event"] == "access.refused")
     assert refused["user"] == "cheshire" and refused["path"] == "/manage/" and refused["status"] == 403
-    from config.audit import JsonFormatter
+    from core.audit import JsonFormatter
 
     line = JsonFormatter().format(next(r for r in caplog.records if r.name == "audit"))
     assert json.loads(line)["event"]

@@ -6,7 +6,7 @@ import uuid
 import pytest
 from django.urls import reverse
 
-from config.history import AuditBypassError
+from core.history import AuditBypassError
 from inspections.models import InspectionReport
 from letters.models import Letter
 from letters.services import letter_issue

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 
-from config.history import AuditBypassError
+from core.history import AuditBypassError
 from letters.limits import LETTER_CHARACTERS
 from letters.models import FrozenLetterError, Letter
 from letters.services import letter_correct, letter_edit, letter_issue

@@ -1,16 +1,18 @@
 """No letter can exhaust the server: size limits with GOV.UK messages, PDFs made in a render process
 with a time and a memory limit, and long strings that wrap inside the page."""
 
+import io
 import re
 import subprocess
 import time
 
 import pytest
 from django.urls import reverse
+from PIL import Image
 
 from letters.limits import LETTER_CHARACTERS, LETTER_PARAGRAPHS, PASSAGE_CHARACTERS, TEMPLATE_CHARACTERS
 from letters.models import Letter, LetterTemplate
-from letters.pdf import render_pdf
+from letters.pdf import render_pdf, signature_data_url
 from letters.pdf_engine import PdfNotMade, engine
 from letters.presentation import letter_view
 from letters.services import letter_draft, letter_issue
@@ -38,6 +40,7 @@ def edit(client, letter, body):
     ("body", "message"),
     [
         ("x" * (LETTER_CHARACTERS + 1), "The letter text must be 20,000 characters or fewer"),
+        ("y" * 5_001, "Each paragraph must be 5,000 characters or fewer (the longest has 5,001)"),
         ("\n\n".join(["A short paragraph."] * (LETTER_PARAGRAPHS + 1)), "must have 100 paragraphs or fewer"),
         ("*a* " * 101, "100 passages in italics or fewer"),
     ],
@@ -102,15 +105,24 @@ def test_a_render_beyond_the_time_limit_is_stopped_and_reported(
     assert letter_issue(letter=letter, by=signatory).state == Letter.State.ISSUED  # a fresh process serves
 
 
+def large_image_page():
+    """A page whose small PNG (an image of 4,000 by 4,000 white pixels) takes 64 MB to decode."""
+    image = io.BytesIO()
+    Image.new("RGBA", (4000, 4000), "white").save(image, "PNG")
+    source = signature_data_url(image.getvalue())
+    return f"<html lang='en-GB'><head><title>Image</title></head><body><img src='{source}' alt=''></body></html>"
+
+
 def test_a_render_beyond_the_memory_limit_fails_in_its_own_process(review, cheshire, inspector, settings, fresh_engine):
     add_letter_template(review)
     letter = draft(review, cheshire, inspector)
-    settings.PDF_RENDER_MEMORY_MB = 1
-    with pytest.raises(PdfNotMade):
-        render_pdf({"letter": letter_view(letter)})
+    settings.PDF_RENDER_MEMORY_MB = 32
+    with pytest.raises(PdfNotMade, match="memory limit|render process stopped"):
+        engine.render(large_image_page())
+    assert render_pdf({"letter": letter_view(letter)}).startswith(b"%PDF")  # a new render process, same limit
     engine.stop()
-    settings.PDF_RENDER_MEMORY_MB = 256
-    assert render_pdf({"letter": letter_view(letter)}).startswith(b"%PDF")
+    settings.PDF_RENDER_MEMORY_MB = 512
+    assert engine.render(large_image_page()).startswith(b"%PDF")  # the same page, given the memory
 
 
 def test_a_long_address_wraps_inside_the_page(review, cheshire, inspector, tmp_path):

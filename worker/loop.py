@@ -80,7 +80,7 @@ class ServiceWorker(Worker):
         self.run_task(task_result)
         return True
 
-    def wait_for_database(self, error: DatabaseError) -> None:
+    def wait_for_database(self, error: DatabaseError | InterfaceError) -> None:
         self.failures_in_a_row += 1
         wait = min(MAX_OUTAGE_WAIT, 2 ** (self.failures_in_a_row - 1))
         logger.warning("Database unavailable (%s); trying again in %s s", " ".join(str(error).split()), wait)

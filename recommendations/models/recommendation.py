@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from config.history import AuditedQuerySet, audit_history
+from core.history import AuditedQuerySet, audit_history
 from forces.models import Force
 
 
@@ -82,7 +82,7 @@ class Recommendation(models.Model):
 
     @property
     def due_date(self):
-        if self.timescale == self.Timescale.MONTHS_AFTER_PUBLICATION:
+        if self.timescale == self.Timescale.MONTHS_AFTER_PUBLICATION and self.timescale_months is not None:
             return add_months(self.report.published_on, self.timescale_months)
         return self.timescale_date
 

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from config.history import AuditedQuerySet, audit_history
+from core.history import AuditedQuerySet, audit_history
 from forces.models import Force
 
 
@@ -77,7 +77,7 @@ class Document(models.Model):
         return {
             self.Kind.PDF: "application/pdf",
             self.Kind.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        }[self.kind]
+        }[self.Kind(self.kind)]
 
 
 class Extension(models.Model):

@@ -6,9 +6,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from accounts.access import inspector_required
-from config.forms import upload_form_arguments
-from config.history import history_of
-from config.pages import form_page
+from core.forms import upload_form_arguments
+from core.history import history_of
+from core.pages import form_page
 from letters.prerequisites import before_drafting
 
 from ..access import get_row_for_inspector

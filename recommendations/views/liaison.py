@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
 from accounts.access import liaison_officer_required
-from config.forms import upload_form_arguments
+from core.forms import upload_form_arguments
 from letters.models import Letter
 
 from ..access import get_row_for_liaison_officer

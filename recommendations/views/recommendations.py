@@ -5,9 +5,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from accounts.access import inspector_required
-from config.forms import save_unless_taken
-from config.history import history_of
-from config.pages import form_page
+from core.forms import save_unless_taken
+from core.history import history_of
+from core.pages import form_page
 
 from ..forms import RecommendationForm, ReviewOpenForm
 from ..models import Recommendation

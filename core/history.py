@@ -64,7 +64,7 @@ def history_of(*histories, limit=100):
     entries = []
     for history in histories:
         records = list(history.select_related("history_user").order_by("id", "history_date", "history_id"))
-        previous = {}
+        previous: dict[int, object] = {}
         for record in records:
             entries.append(
                 (

@@ -1,14 +1,14 @@
-"""Public pages about the forces: the list by region and a page per force."""
+"""Public pages about the forces: the list by region and a page per force, with its published letters."""
 
 from collections import defaultdict
 from itertools import groupby
 
 from django.shortcuts import get_object_or_404, render
 
-from publications.caching import public_page
-from publications.queries import public_entries
+from forces.models import Force
 
-from .models import Force
+from .caching import public_page
+from .queries import public_entries
 
 # The police regions in the order the inspectorate lists them, north to south, then Wales.
 REGION_ORDER = [

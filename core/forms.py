@@ -1,5 +1,7 @@
 """Form helpers shared by every app: GOV.UK layout, dates, several files in one field, saving safely."""
 
+from typing import TYPE_CHECKING, cast
+
 from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Layout
@@ -10,7 +12,18 @@ from django.utils.html import conditional_escape
 MIN_YEAR, MAX_YEAR = 2000, 2100
 
 
-class GovukForm:
+def choices(form: forms.BaseForm, name: str) -> forms.ModelChoiceField:
+    """The form's model choice field `name` (single or multiple), typed so its queryset can be set."""
+    return cast(forms.ModelChoiceField, form.fields[name])
+
+
+if TYPE_CHECKING:
+    FormBase = forms.BaseForm  # what the mixin is mixed into, for the type checker
+else:
+    FormBase = object
+
+
+class GovukForm(FormBase):
     """Mixin: crispy-forms-gds renders the form with a submit button that blocks double clicks."""
 
     submit_label = "Save"

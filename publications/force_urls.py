@@ -1,6 +1,8 @@
+"""The public force pages' addresses, under /forces/ (namespace "forces")."""
+
 from django.urls import path
 
-from . import views
+from . import force_pages as views
 
 app_name = "forces"
 
