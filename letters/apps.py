@@ -1,3 +1,5 @@
+"""Letters: registers its periodic sweep with the worker and its part of the review machinery."""
+
 from django.apps import AppConfig
 
 
@@ -5,8 +7,17 @@ class LettersConfig(AppConfig):
     name = "letters"
 
     def ready(self):
+        from recommendations import extensions
         from worker.sweeps import register
 
+        from . import progress
         from .jobs import jobs_recover_stale
+        from .services import approval_refusal
 
         register("stalled bulk jobs", jobs_recover_stale, every_seconds=15)
+        extensions.ROW_LOADERS.append(progress.load_letters)
+        extensions.REVIEW_PAGE.append(progress.review_page)
+        extensions.FORCE_PAGE.append(progress.force_page)
+        extensions.LIAISON_PAGE.append(progress.liaison_page)
+        extensions.REVIEW_HISTORY.append(progress.template_history)
+        extensions.APPROVAL_RULES.append(approval_refusal)

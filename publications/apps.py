@@ -1,9 +1,9 @@
-"""Publications: the public site, and its part of each letter's history on the staff letter page."""
+"""Publications: the public site; its part of each letter's history and of the review machinery."""
 
 from django.apps import AppConfig
 
 
-def publication_history(letter):
+def letter_publication_history(letter):
     from .models import PublishedLetter
 
     return PublishedLetter.history.filter(letter__assessment_id=letter.assessment_id)
@@ -14,5 +14,10 @@ class PublicationsConfig(AppConfig):
 
     def ready(self):
         from letters.extensions import register_letter_history
+        from recommendations import extensions
 
-        register_letter_history(publication_history)
+        from . import progress
+
+        register_letter_history(letter_publication_history)
+        extensions.ROW_LOADERS.append(progress.load_publication)
+        extensions.REVIEW_HISTORY.append(progress.publication_history)

@@ -5,8 +5,8 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from accounts.models import User
-from letters.services import approval_refusal
 
+from .extensions import approval_refusal
 from .models import Review
 from .status import ForceRow, ForceStatus, rows_for_reviews
 

@@ -3,14 +3,14 @@
 import datetime
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import models
 from django.utils import timezone
 
 from forces.models import Force
-from letters.models import Letter
-from publications.models import PublishedLetter
 
+from .extensions import ROW_LOADERS
 from .models import Assessment, Extension, Review, Submission, UploadReopening
 
 
@@ -66,10 +66,13 @@ class ForceRow:
     submissions: list = field(default_factory=list)
     extension: Extension | None = None
     assessment: Assessment | None = None
-    letter: Letter | None = None  # the latest version of the force's letter, if any
-    issued_letter: Letter | None = None  # the latest version issued to the force, if any
+    # Loaded by the letters app (recommendations.extensions): the latest version of the force's letter,
+    # and the latest version issued to it, if any.
+    letter: Any = None
+    issued_letter: Any = None
     reopening: UploadReopening | None = None  # the latest reopening of uploads, if any
-    # What the public sees: a released letter that stands, or only withdrawn ones (their notices).
+    # Loaded by the publications app: what the public sees, a released letter that stands, or only
+    # withdrawn ones (their notices).
     published: bool = False
     withdrawn: bool = False
 
@@ -115,11 +118,11 @@ class ForceRow:
 
     @property
     def letter_awaits_approval(self):
-        return self.letter is not None and self.letter.state == Letter.State.DRAFT
+        return self.letter is not None and self.letter.state == "draft"
 
     @property
     def letter_ready_to_issue(self):
-        return self.letter is not None and self.letter.state == Letter.State.APPROVED
+        return self.letter is not None and self.letter.state == "approved"
 
     @property
     def is_assessed(self):
@@ -188,44 +191,28 @@ def rows_for_reviews(reviews, force_ids=None):
         submissions[submission.review_id, submission.force_id].append(submission)
     extensions = {(e.review_id, e.force_id): e for e in Extension.objects.filter(**scope)}
     assessments = {(a.review_id, a.force_id): a for a in Assessment.objects.filter(**scope).select_related("outcome")}
-    letters, issued_letters = {}, {}
-    letters_in_scope = Letter.objects.filter(**scope).select_related("drafted_by", "approved_by")
-    for letter in letters_in_scope.defer("pdf", "signature_png").order_by("version"):
-        letters[letter.review_id, letter.force_id] = letter  # the latest version wins
-        if letter.is_issued:
-            issued_letters[letter.review_id, letter.force_id] = letter
     reopenings = {
         (r.review_id, r.force_id): r
         for r in UploadReopening.objects.filter(**scope).select_related("reopened_by").order_by("reopened_at")
     }
-    released = defaultdict(list)  # whether each released letter has been withdrawn since
-    for review_id, force_id, withdrawn_at in (
-        PublishedLetter.objects.public(timezone.now())
-        .filter(**{f"letter__{name}": value for name, value in scope.items()})
-        .values_list("letter__review_id", "letter__force_id", "withdrawn_at")
-    ):
-        released[review_id, force_id].append(withdrawn_at is not None)
     through = Review.forces.through.objects.filter(review_id__in=review_ids).select_related("force")
     if force_ids is not None:
         through = through.filter(force_id__in=force_ids)
     by_id = {review.pk: review for review in reviews}
-    rows = defaultdict(list)
+    rows, by_key = defaultdict(list), {}
     for link in through.order_by("force__name"):
         key = (link.review_id, link.force_id)
-        rows[link.review_id].append(
-            ForceRow(
-                review=by_id[link.review_id],
-                force=link.force,
-                submissions=submissions[key],
-                extension=extensions.get(key),
-                assessment=assessments.get(key),
-                letter=letters.get(key),
-                issued_letter=issued_letters.get(key),
-                reopening=reopenings.get(key),
-                published=not all(released[key]),
-                withdrawn=bool(released[key]) and all(released[key]),
-            )
+        by_key[key] = ForceRow(
+            review=by_id[link.review_id],
+            force=link.force,
+            submissions=submissions[key],
+            extension=extensions.get(key),
+            assessment=assessments.get(key),
+            reopening=reopenings.get(key),
         )
+        rows[link.review_id].append(by_key[key])
+    for load in ROW_LOADERS:  # the stages of the apps above: letters, publication
+        load(scope, by_key)
     return rows
 
 

@@ -9,9 +9,9 @@ from accounts.access import inspector_required
 from core.forms import upload_form_arguments
 from core.history import history_of
 from core.pages import form_page
-from letters.prerequisites import before_drafting
 
 from ..access import get_row_for_inspector
+from ..extensions import FORCE_PAGE, page_context
 from ..forms import AssessmentForm, ExtensionForm, LoggedSubmissionForm, UploadReopenForm
 from ..models import Assessment, AssessmentJudgement, Document, Extension, Submission, UploadReopening
 from ..prerequisites import before_assessing
@@ -36,7 +36,7 @@ def force_in_review(request, pk, slug):
     context = {
         "row": row, "review": row.review, "judgements": judgements, "history": force_history(row),
         "before_assessing": None if row.assessment else before_assessing(row.review),
-        "before_drafting": before_drafting(row.review) if row.assessment and not row.letter else None,
+        **page_context(FORCE_PAGE, row),
     }  # fmt: skip
     return render(request, "recommendations/force_in_review.html", context)
 

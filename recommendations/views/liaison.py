@@ -6,9 +6,9 @@ from django.shortcuts import redirect, render
 
 from accounts.access import liaison_officer_required
 from core.forms import upload_form_arguments
-from letters.models import Letter
 
 from ..access import get_row_for_liaison_officer
+from ..extensions import LIAISON_PAGE, page_context
 from ..forms import DocumentsForm
 from ..models import Review
 from ..services import AlreadyReceived, submission_upload
@@ -51,6 +51,5 @@ def liaison_review(request, pk):
             count = submission.documents.count()
             messages.success(request, f"{count} document{'s'[: count != 1]} received. We have emailed you a receipt.")
             return redirect("recommendations:liaison-review", row.review.pk)
-    letters = Letter.objects.filter(review=row.review, force=row.force, state=Letter.State.ISSUED).defer("pdf")
-    context = {"row": row, "review": row.review, "form": form, "letters": letters}
+    context = {"row": row, "review": row.review, "form": form, **page_context(LIAISON_PAGE, row)}
     return render(request, "recommendations/liaison/review.html", context)

@@ -9,10 +9,11 @@ from accounts.access import inspector_required
 from core.forms import save_unless_taken
 from core.history import history_of
 from core.pages import form_page
-from letters.prerequisites import before_drafting, before_issuing
 
+from .. import extensions
 from ..access import get_review
 from ..dashboard import Dashboard
+from ..extensions import page_context
 from ..forms import ElementForm, OutcomeCategoryForm
 from ..models import AssessmentElement, OutcomeCategory, Review
 from ..prerequisites import before_assessing
@@ -47,36 +48,19 @@ def review_detail(request, pk):
         "status": status,
         "region": region,
         "overdue": overdue,
-        "latest_job": review.bulk_jobs.select_related(None).first(),
         "history": review_history(review),
-        **letter_actions(review, all_rows),
+        "before_assessing": before_assessing(review),
+        **page_context(extensions.REVIEW_PAGE, review, all_rows),
     }
     return render(request, "recommendations/review_detail.html", context)
 
 
-def letter_actions(review, rows):
-    """The review's bulk actions, each offered only when it can do something, or what must come first."""
-    ready_to_issue = [row for row in rows if row.letter_ready_to_issue]
-    return {
-        "before_assessing": before_assessing(review),
-        "before_drafting": before_drafting(review),
-        "assessed_count": sum(row.assessment is not None for row in rows),
-        "to_draft_count": sum(row.awaits_letter for row in rows),
-        "ready_to_issue_count": len(ready_to_issue),
-        "addresses_missing": [missing for row in ready_to_issue if (missing := before_issuing(row.force))],
-    }
-
-
 def review_history(review):
-    from letters.models import LetterTemplate
-    from publications.models import Publication
-
     return history_of(
         Review.history.filter(id=review.pk),
         AssessmentElement.history.filter(review_id=review.pk),
         OutcomeCategory.history.filter(review_id=review.pk),
-        LetterTemplate.history.filter(review_id=review.pk),
-        Publication.history.filter(review_id=review.pk),
+        *(source(review) for source in extensions.REVIEW_HISTORY),
     )
 
 

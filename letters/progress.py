@@ -1,0 +1,43 @@
+"""The letters' part of the review machinery, registered in recommendations.extensions by LettersConfig:
+each force's letter on its progress row, the letter actions on the review and force pages, the issued
+letters on the liaison officer's page, the template's history, and who may approve a letter."""
+
+from .models import Letter, LetterTemplate
+from .prerequisites import before_drafting, before_issuing
+
+
+def load_letters(scope, rows):
+    """Each row's latest letter, and its latest issued one, in one query."""
+    letters = Letter.objects.filter(**scope).select_related("drafted_by", "approved_by")
+    for letter in letters.defer("pdf", "signature_png").order_by("version"):
+        row = rows.get((letter.review_id, letter.force_id))
+        if row is not None:
+            row.letter = letter  # the latest version wins
+            if letter.is_issued:
+                row.issued_letter = letter
+
+
+def review_page(review, rows):
+    """The review's bulk actions, each offered only when it can do something, or what must come first."""
+    ready_to_issue = [row for row in rows if row.letter_ready_to_issue]
+    return {
+        "before_drafting": before_drafting(review),
+        "assessed_count": sum(row.assessment is not None for row in rows),
+        "to_draft_count": sum(row.awaits_letter for row in rows),
+        "ready_to_issue_count": len(ready_to_issue),
+        "addresses_missing": [missing for row in ready_to_issue if (missing := before_issuing(row.force))],
+        "latest_job": review.bulk_jobs.select_related(None).first(),
+    }
+
+
+def force_page(row):
+    return {"before_drafting": before_drafting(row.review) if row.assessment and not row.letter else None}
+
+
+def liaison_page(row):
+    issued = Letter.objects.filter(review=row.review, force=row.force, state=Letter.State.ISSUED)
+    return {"letters": issued.defer("pdf")}
+
+
+def template_history(review):
+    return LetterTemplate.history.filter(review_id=review.pk)
