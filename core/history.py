@@ -1,13 +1,18 @@
-"""The audit trail: django-simple-history on every record that matters, and nothing that bypasses it."""
+"""The audit trail: django-simple-history on every record that matters, and nothing that bypasses it:
+update(), bulk_update() and bulk_create() on an audited model are refused; bulk_create_audited writes the
+history too."""
 
 import contextvars
 from contextlib import contextmanager
 
 from django.db import models
 from simple_history.models import HistoricalRecords
+from simple_history.utils import bulk_create_with_history
 
 # The user that work done outside a request (a background job) is done for.
 _acting_user = contextvars.ContextVar("acting_user", default=None)
+# Set while bulk_create_with_history writes the rows and then their history.
+_history_follows = contextvars.ContextVar("history_follows", default=False)
 
 
 class AuditBypassError(RuntimeError):
@@ -15,12 +20,30 @@ class AuditBypassError(RuntimeError):
 
 
 class AuditedQuerySet(models.QuerySet):
-    """QuerySet.update() and bulk_update() write without saving each object, so history would miss them."""
+    """update(), bulk_update() (which calls update()) and bulk_create() write without saving each object,
+    so history would miss them: they are refused. Rows created in bulk go through bulk_create_audited."""
 
     def update(self, **kwargs):
         raise AuditBypassError(
             f"{self.model.__name__} is audited: save each object (or use a service function) instead of update()."
         )
+
+    def bulk_create(self, objs, *args, **kwargs):
+        if not _history_follows.get():
+            raise AuditBypassError(
+                f"{self.model.__name__} is audited: create in bulk with core.history.bulk_create_audited, "
+                "which writes the history too."
+            )
+        return super().bulk_create(objs, *args, **kwargs)
+
+
+def bulk_create_audited(model, objs, *, by):
+    """Create the rows in bulk and a history record for each, made by `by`."""
+    token = _history_follows.set(True)
+    try:
+        return bulk_create_with_history(objs, model, default_user=by)
+    finally:
+        _history_follows.reset(token)
 
 
 @contextmanager

@@ -6,8 +6,8 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history
 
+from core.history import bulk_create_audited
 from letters.models import Letter
 from letters.pdf import render_pdf
 from recommendations.models import Review
@@ -63,7 +63,7 @@ def publication_schedule(*, review, letters, release_at, overview_title, introdu
     )  # fmt: skip
     for entry in entries:
         entry.publication = publication
-    bulk_create_with_history(entries, PublishedLetter, default_user=by)
+    bulk_create_audited(PublishedLetter, entries, by=by)
     transaction.on_commit(clear_public_pages)
     return publication
 

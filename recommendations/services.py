@@ -10,9 +10,9 @@ from django.db.models import ProtectedError
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history
 
 from accounts.models import User
+from core.history import bulk_create_audited
 from outbox.services import email_queue
 
 from .models import (
@@ -213,13 +213,13 @@ def assessment_record(*, row: ForceRow, outcome, judgements, notes, by) -> Asses
                 assessed_by=by,
                 assessed_at=timezone.now(),
             )
-            bulk_create_with_history(
+            bulk_create_audited(
+                AssessmentJudgement,
                 [
                     AssessmentJudgement(assessment=assessment, element=element, judgement=judgement)
                     for element, judgement in judgements.items()
                 ],
-                AssessmentJudgement,
-                default_user=by,
+                by=by,
             )
     except IntegrityError as error:
         raise ValidationError(f"{row.force.name} has already been assessed in this review.") from error

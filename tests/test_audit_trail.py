@@ -6,8 +6,8 @@ import uuid
 import pytest
 from django.urls import reverse
 
-from core.history import AuditBypassError
-from inspections.models import InspectionReport
+from core.history import AuditBypassError, bulk_create_audited
+from inspections.models import InspectionReport, Topic
 from letters.models import Letter
 from letters.services import letter_issue
 from recommendations.models import Assessment, ElementJudgement, Recommendation, Review, Submission
@@ -67,6 +67,14 @@ def test_deletions_are_recorded(client, inspector, review):
 def test_bulk_update_cannot_bypass_the_trail(db, model):
     with pytest.raises(AuditBypassError):
         model.objects.all().update(pk=1)
+
+
+def test_bulk_create_cannot_bypass_the_trail(db, inspector):
+    with pytest.raises(AuditBypassError, match="bulk_create_audited"):
+        Topic.objects.bulk_create([Topic(name="Counter-corruption")])
+    assert not Topic.objects.exists()
+    bulk_create_audited(Topic, [Topic(name="Counter-corruption"), Topic(name="Vetting")], by=inspector)
+    assert Topic.history.filter(history_type="+", history_user=inspector).count() == 2
 
 
 def test_history_is_not_shown_to_liaison_officers(client, cheshire_officer, review):
