@@ -149,6 +149,12 @@ class Letter(models.Model):
     def is_editable(self):
         return self.state in (self.State.DRAFT, self.State.APPROVED)
 
+    @property
+    def filename(self):
+        """The one name of the letter's PDF, wherever it is downloaded or attached: review, force, version."""
+        draft = "" if self.is_issued else "draft-"
+        return f"{draft}{self.review.slug}-{self.force.slug}-v{self.version}.pdf"
+
     def pdf_matches(self):
         return hashlib.sha256(bytes(self.pdf or b"")).hexdigest() == self.pdf_sha256
 

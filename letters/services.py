@@ -186,9 +186,7 @@ def email_letter(letter):
         subject=f"{letter.heading}: {letter.force_name}",
         body=f"Dear {letter.addressee_title}\n\nPlease find attached our letter of {letter.letter_date:%-d %B %Y}.\n\n"
         + plain_text(letter.body),
-        attachment=Attachment(
-            f"{letter.force.slug}-{letter.letter_date:%Y-%m-%d}.pdf", bytes(letter.pdf), "application/pdf"
-        ),
+        attachment=Attachment(letter.filename, bytes(letter.pdf), "application/pdf"),
         about=letter,
     )
 

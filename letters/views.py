@@ -16,6 +16,7 @@ from accounts.access import inspector_required, liaison_officer_required, signat
 from core.forms import save_unless_taken
 from core.history import history_of
 from core.pages import form_page
+from core.responses import pdf_response
 from forces.models import Force
 from outbox.models import Delivery
 from recommendations.access import get_force_row, get_review
@@ -44,13 +45,6 @@ from .services import (
 )
 
 
-def pdf_response(pdf_bytes, filename, *, inline=False):
-    response = HttpResponse(bytes(pdf_bytes), content_type="application/pdf")
-    response["Content-Disposition"] = f'{"inline" if inline else "attachment"}; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
 def show_refusal(request, error):
     messages.error(request, " ".join(error.messages))
 
@@ -59,10 +53,6 @@ TEMPLATE_SAVED_ELSEWHERE = (
     "Another inspector saved a letter template for this review at the same moment, so yours was not saved. "
     "Save again to replace theirs with yours, or open the template again to see theirs."
 )
-
-
-def issued_filename(letter):
-    return f"{letter.review.slug}-{letter.force.slug}-v{letter.version}.pdf"
 
 
 @inspector_required
@@ -177,13 +167,13 @@ def letter_pdf(request, pk):
     """Issued: the stored bytes, never rendered again. Otherwise a preview rendered from the draft."""
     letter = get_letter_for_inspector(pk)
     if letter.is_issued:
-        return pdf_response(letter.pdf, issued_filename(letter))
+        return pdf_response(letter.pdf, letter.filename, sha256=letter.pdf_sha256)
     try:
         preview = render_pdf({"letter": letter_view(letter)})
     except PdfNotMade as error:
         show_refusal(request, error)
         return redirect(letter)
-    return pdf_response(preview, f"draft-{letter.force.slug}.pdf", inline=True)
+    return pdf_response(preview, letter.filename, inline=True)
 
 
 @require_POST
@@ -319,4 +309,4 @@ def job_progress(request, pk):
 @liaison_officer_required
 def liaison_letter_pdf(request, pk):
     letter = get_issued_letter_for_liaison_officer(request, pk)
-    return pdf_response(letter.pdf, issued_filename(letter))
+    return pdf_response(letter.pdf, letter.filename, sha256=letter.pdf_sha256)

@@ -4,10 +4,11 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from core.responses import pdf_response
 from forces.models import Force
 from inspections.models import Topic
 from letters.presentation import issued_view
@@ -72,15 +73,6 @@ def letter_detail(request, review_slug, force_slug, version=None):
     return render(request, "publications/letter_detail.html", context)
 
 
-def stored_pdf(pdf_bytes, sha256, filename):
-    """PDFs are served from the bytes stored when issued: never rendered on request."""
-    response = HttpResponse(bytes(pdf_bytes), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["ETag"] = f'"{sha256}"'
-    response["Cache-Control"] = "public, max-age=3600"
-    return response
-
-
 def letter_pdf(request, review_slug, force_slug, version=None):
     entries = versions_of(review_slug, force_slug)
     entry = chosen_version(entries, version)
@@ -88,7 +80,7 @@ def letter_pdf(request, review_slug, force_slug, version=None):
         return render(request, "publications/withdrawn.html", {"entry": entry}, status=410)
     letter = entry.letter
     letter.refresh_from_db(fields=["pdf"])
-    return stored_pdf(letter.pdf, letter.pdf_sha256, f"{review_slug}-{force_slug}-v{letter.version}.pdf")
+    return pdf_response(letter.pdf, letter.filename, public=True, sha256=letter.pdf_sha256)
 
 
 def released_overview(slug):
@@ -120,7 +112,9 @@ def overview_pdf(request, slug):
     if publication is None:
         raise Http404("This review has no published overview.")
     publication = Publication.objects.get(pk=publication.pk)
-    return stored_pdf(publication.overview_pdf, publication.overview_sha256, f"{slug}-national-overview.pdf")
+    return pdf_response(
+        publication.overview_pdf, f"{slug}-national-overview.pdf", public=True, sha256=publication.overview_sha256
+    )
 
 
 @public_page

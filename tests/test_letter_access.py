@@ -84,3 +84,16 @@ def test_liaison_review_page_lists_only_issued_letters(client, cheshire_officer,
     html = client.get(url).content.decode()
     assert "Letters issued to your force" not in html
     assert reverse("letters:liaison-pdf", args=[letters["draft"].pk]) not in html
+
+
+def test_one_file_name_for_a_letter_wherever_it_goes(client, review, cheshire, inspector, signatory):
+    add_letter_template(review)
+    letter = draft(review, cheshire, inspector, approve=True)
+    client.force_login(inspector)
+    preview = client.get(reverse("letters:pdf", args=[letter.pk]))
+    assert preview["Content-Disposition"] == 'inline; filename="draft-review-2017-cheshire-v1.pdf"'
+    assert preview["Cache-Control"] == "private, no-store"
+    issued = letter_issue(letter=letter, by=signatory)
+    download = client.get(reverse("letters:pdf", args=[letter.pk]))
+    assert download["Content-Disposition"] == 'attachment; filename="review-2017-cheshire-v1.pdf"'
+    assert issued.filename == "review-2017-cheshire-v1.pdf"
