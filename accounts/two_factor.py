@@ -19,7 +19,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.qr import write_qrcode_image
 
 from core.audit import audit
-from core.forms import GovukForm
+from core.forms import GovukForm, posted
 
 RECOVERY_CODE_COUNT = 10
 
@@ -77,7 +77,7 @@ def verify(request):
     device = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
     if device is None:
         return redirect(second_factor_url(request.user, safe_next(request)))
-    form = TokenForm(request.POST or None)
+    form = TokenForm(posted(request))
     if request.method == "POST" and form.is_valid():
         matched = django_otp.match_token(request.user, form.cleaned_data["token"])
         if matched is not None:
@@ -99,7 +99,7 @@ def setup(request):
     if request.user.is_verified() or TOTPDevice.objects.filter(user=request.user, confirmed=True).exists():
         return redirect(second_factor_url(request.user, safe_next(request)))
     device = pending_device(request.user)
-    form = TokenForm(request.POST or None)
+    form = TokenForm(posted(request))
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["token"]):
             codes = enrol(request.user, device)

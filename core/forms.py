@@ -52,9 +52,15 @@ class GovukForm(FormBase):
         return bound_field
 
 
+def posted(request):
+    """The form data to bind: on every POST, even an empty one (`request.POST or None` would treat an empty
+    post as a page view and say nothing), and None for a page view."""
+    return request.POST if request.method == "POST" else None
+
+
 def upload_form_arguments(request):
     """Data, files and the file names as sent, for a form with uploads. Bound on every POST, even an
-    empty one (`request.POST or None` would treat that as a page view and say nothing)."""
+    empty one (`posted(request)` would treat that as a page view and say nothing)."""
     if request.method != "POST":
         return {"data": None, "files": None, "raw_names": ()}
     return {"data": request.POST, "files": request.FILES, "raw_names": request.raw_upload_names}

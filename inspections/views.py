@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from accounts.access import inspector_required
-from core.forms import save_unless_taken
+from core.forms import posted, save_unless_taken
 from core.history import history_of
 from core.pages import form_page
 
@@ -50,7 +50,7 @@ def report_detail(request, pk):
 @inspector_required
 def report_edit(request, pk=None):
     report = get_object_or_404(InspectionReport, pk=pk) if pk else None
-    form = ReportForm(request.POST or None, instance=report)
+    form = ReportForm(posted(request), instance=report)
     if request.method == "POST" and form.is_valid():
         report = form.save()
         messages.success(request, f"Report saved: {report.title}")
@@ -73,7 +73,7 @@ def topic_list(request):
 @inspector_required
 def topic_edit(request, pk=None):
     topic = get_object_or_404(Topic, pk=pk) if pk else None
-    form = TopicForm(request.POST or None, instance=topic)
+    form = TopicForm(posted(request), instance=topic)
     if request.method == "POST" and form.is_valid() and (topic := save_unless_taken(form, form.save)):
         messages.success(request, f"Topic saved: {topic.name}")
         return redirect("inspections:topic-list")
@@ -85,7 +85,7 @@ def topic_edit(request, pk=None):
 @inspector_required
 def topic_rename_view(request, pk):
     topic = get_object_or_404(Topic, pk=pk)
-    form = TopicRenameForm(request.POST or None, topic=topic)
+    form = TopicRenameForm(posted(request), topic=topic)
     if request.method == "POST" and form.is_valid() and (renamed := save_unless_taken(form, lambda: rename(form))):
         messages.success(request, f"Topic renamed to {renamed.name}")
         return redirect("inspections:topic-list")
@@ -104,7 +104,7 @@ def cause_edit(request, report_pk=None, pk=None):
     if missing := before_adding_to_a_topic():
         messages.error(request, missing.message)
         return redirect(report)
-    form = CauseOfConcernForm(request.POST or None, instance=cause)
+    form = CauseOfConcernForm(posted(request), instance=cause)
     if request.method == "POST" and form.is_valid():
         form.instance.report = report
         form.save()

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts.access import inspector_required, liaison_officer_required, signatory_required
-from core.forms import save_unless_taken
+from core.forms import posted, save_unless_taken
 from core.history import history_of
 from core.pages import form_page
 from core.responses import pdf_response
@@ -59,7 +59,7 @@ TEMPLATE_SAVED_ELSEWHERE = (
 def template_edit(request, pk):
     review = get_review(pk)
     template = LetterTemplate.objects.filter(review=review).first() or LetterTemplate(review=review)
-    form = LetterTemplateForm(request.POST or None, instance=template)
+    form = LetterTemplateForm(posted(request), instance=template)
     if request.method == "POST" and form.is_valid() and save_unless_taken(form, form.save, TEMPLATE_SAVED_ELSEWHERE):
         messages.success(request, "Letter template saved")
         return redirect("letters:template", review.pk)
@@ -73,7 +73,7 @@ def template_edit(request, pk):
 @inspector_required
 def sentence_edit(request, pk):
     judgement = get_object_or_404(ElementJudgement.objects.select_related("element__review"), pk=pk)
-    form = JudgementSentenceForm(request.POST or None, instance=judgement)
+    form = JudgementSentenceForm(posted(request), instance=judgement)
     review = judgement.element.review
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -86,7 +86,7 @@ def sentence_edit(request, pk):
 @inspector_required
 def paragraph_edit(request, pk):
     outcome = get_object_or_404(OutcomeCategory.objects.select_related("review"), pk=pk)
-    form = OutcomeParagraphForm(request.POST or None, instance=outcome)
+    form = OutcomeParagraphForm(posted(request), instance=outcome)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, f"Paragraph saved for ‘{outcome.name}’")
@@ -136,7 +136,7 @@ def letter_edit_view(request, pk):
         messages.error(request, "An issued letter cannot be changed. Make a corrected version instead.")
         return redirect(letter)
     initial = {"heading": letter.heading, "body": letter.body, "letter_date": letter.letter_date}
-    form = LetterEditForm(request.POST or None, letter=letter, initial=initial)
+    form = LetterEditForm(posted(request), letter=letter, initial=initial)
     if request.method == "POST" and form.is_valid():
         letter_edit(letter=letter, by=request.user, **form.cleaned_data)
         messages.success(request, "Draft saved")

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from accounts.access import inspector_required
+from core.forms import posted
 from core.pages import form_page
 from core.prerequisites import Missing
 from recommendations.access import get_review
@@ -43,7 +44,7 @@ def schedule(request, pk):
     if not publishable_letters(review).exists():
         messages.error(request, NOTHING_TO_PUBLISH)
         return redirect("publications:manage", review.pk)
-    form = ScheduleForm(request.POST or None, letters=publishable_letters(review))
+    form = ScheduleForm(posted(request), letters=publishable_letters(review))
     if request.method == "POST" and form.is_valid():
         try:
             publication = publication_schedule(
@@ -68,7 +69,7 @@ def schedule(request, pk):
 @inspector_required
 def withdraw(request, pk):
     entry = get_object_or_404(PublishedLetter.objects.select_related("letter__force", "publication__review"), pk=pk)
-    form = WithdrawForm(request.POST or None)
+    form = WithdrawForm(posted(request))
     if request.method == "POST" and form.is_valid():
         letter_withdraw(entry=entry, reason=form.cleaned_data["reason"], by=request.user)
         messages.success(request, f"The letter to {entry.letter.force.name} has been withdrawn")

@@ -338,3 +338,24 @@ def test_a_full_disk_during_an_upload_leaves_nothing_and_says_so(cheshire_client
     html = response.content.decode()
     assert "could not store the documents just now (No space left on device), so nothing was received" in html
     assert len(calls) == 2  # the fault really happened, on the second file
+
+
+@pytest.mark.parametrize("name", ["inspections:report-create", "inspections:topic-create", "recommendations:create"])
+def test_an_empty_post_is_answered_with_errors_not_a_blank_form(client, inspector, forces, unchanged, name):
+    client.force_login(inspector)
+    response = client.post(reverse(name), {})
+    assert response.status_code == 200
+    assert "There is a problem" in response.content.decode()
+
+
+def test_an_empty_post_to_a_review_form_is_answered_with_errors(client, inspector, review, unchanged):
+    client.force_login(inspector)
+    for url in [
+        reverse("recommendations:element-create", args=[review.pk]),
+        reverse("letters:template", args=[review.pk]),
+        reverse("publications:schedule", args=[review.pk]),
+    ]:
+        response = client.post(url, {})
+        assert response.status_code in (200, 302), url
+        if response.status_code == 200:
+            assert "There is a problem" in response.content.decode(), url

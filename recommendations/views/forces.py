@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from accounts.access import inspector_required
-from core.forms import upload_form_arguments
+from core.forms import posted, upload_form_arguments
 from core.history import history_of
 from core.pages import form_page
 
@@ -88,7 +88,7 @@ def submission_log_view(request, pk, slug):
 def extension_view(request, pk, slug):
     row = get_row_for_inspector(pk, slug)
     initial = {"new_deadline": row.extension.new_deadline, "reason": row.extension.reason} if row.extension else None
-    form = ExtensionForm(request.POST or None, review=row.review, initial=initial)
+    form = ExtensionForm(posted(request), review=row.review, initial=initial)
     if request.method == "POST" and form.is_valid():
         extension = extension_grant(row=row, by=request.user, **form.cleaned_data)
         messages.success(request, f"{row.force.name} may now submit until {extension.new_deadline:%-d %B %Y}")
@@ -102,7 +102,7 @@ def uploads_reopen_view(request, pk, slug):
     if row.issued_letter is None:
         messages.info(request, f"{row.force.name} has no issued letter: its uploads are not closed.")
         return redirect(row_url(row))
-    form = UploadReopenForm(request.POST or None)
+    form = UploadReopenForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             reopening = uploads_reopen(row=row, by=request.user, **form.cleaned_data)
@@ -133,7 +133,7 @@ def assessment_view(request, pk, slug):
     if missing := before_assessing(row.review):
         messages.info(request, missing.message)
         return redirect("recommendations:review-framework", row.review.pk)
-    form = AssessmentForm(request.POST or None, review=row.review, assessment=row.assessment)
+    form = AssessmentForm(posted(request), review=row.review, assessment=row.assessment)
     if request.method == "POST" and form.is_valid():
         fields = {
             "outcome": form.cleaned_data["outcome"],

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from accounts.access import inspector_required
-from core.forms import save_unless_taken
+from core.forms import posted, save_unless_taken
 from core.history import history_of
 from core.pages import form_page
 
@@ -44,7 +44,7 @@ def recommendation_edit(request, pk=None):
         messages.error(request, missing.message)
         return redirect("recommendations:list")
     initial = {"report": request.GET.get("report")} if not pk else None
-    form = RecommendationForm(request.POST or None, instance=recommendation, initial=initial)
+    form = RecommendationForm(posted(request), instance=recommendation, initial=initial)
     if request.method == "POST" and form.is_valid() and (recommendation := save_unless_taken(form, form.save)):
         messages.success(request, f"Recommendation {recommendation.reference} saved")
         return redirect(recommendation)
@@ -59,7 +59,7 @@ def review_create(request, pk):
     if missing := before_opening_a_review():
         messages.error(request, missing.message)
         return redirect(recommendation)
-    form = ReviewOpenForm(request.POST or None, recommendation=recommendation)
+    form = ReviewOpenForm(posted(request), recommendation=recommendation)
     opening = request.method == "POST" and form.is_valid()
     if opening and (review := save_unless_taken(form, lambda: open_from(form, recommendation, request.user))):
         messages.success(request, f"Review opened: {review.forces.count()} forces have been emailed the request")

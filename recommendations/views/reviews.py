@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from accounts.access import inspector_required
-from core.forms import save_unless_taken
+from core.forms import posted, save_unless_taken
 from core.history import history_of
 from core.pages import form_page
 
@@ -81,7 +81,7 @@ def review_framework(request, pk):
 def element_edit(request, review_pk=None, pk=None):
     element = get_object_or_404(AssessmentElement.objects.select_related("review"), pk=pk) if pk else None
     review = element.review if element else get_review(review_pk)
-    form = ElementForm(request.POST or None, instance=element or AssessmentElement(review=review))
+    form = ElementForm(posted(request), instance=element or AssessmentElement(review=review))
     if request.method == "POST" and form.is_valid() and save_element(form):
         messages.success(request, f"Element saved: {form.instance.name}")
         return redirect("recommendations:review-framework", review.pk)
@@ -104,7 +104,7 @@ def save_element(form):
 def outcome_edit(request, review_pk=None, pk=None):
     outcome = get_object_or_404(OutcomeCategory.objects.select_related("review"), pk=pk) if pk else None
     review = outcome.review if outcome else get_review(review_pk)
-    form = OutcomeCategoryForm(request.POST or None, instance=outcome or OutcomeCategory(review=review))
+    form = OutcomeCategoryForm(posted(request), instance=outcome or OutcomeCategory(review=review))
     if request.method == "POST" and form.is_valid() and save_unless_taken(form, form.save):
         messages.success(request, f"Outcome category saved: {form.instance.name}")
         return redirect("recommendations:review-framework", review.pk)
