@@ -340,7 +340,7 @@ def test_a_full_disk_during_an_upload_leaves_nothing_and_says_so(cheshire_client
     assert len(calls) == 2  # the fault really happened, on the second file
 
 
-@pytest.mark.parametrize("name", ["inspections:report-create", "inspections:topic-create", "recommendations:create"])
+@pytest.mark.parametrize("name", ["inspections:report-create", "inspections:topic-create"])
 def test_an_empty_post_is_answered_with_errors_not_a_blank_form(client, inspector, forces, unchanged, name):
     client.force_login(inspector)
     response = client.post(reverse(name), {})
