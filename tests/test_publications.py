@@ -118,7 +118,8 @@ def test_downloaded_pdf_matches_the_sha256_shown(client, published, clock):
 
 def test_pdfs_are_served_from_stored_bytes_never_rendered(client, published, clock, monkeypatch):
     clock(AFTER)
-    monkeypatch.setattr("letters.pdf.render_pdf", lambda *a, **k: pytest.fail("rendered on request"))
+    # Every PDF is made by the render process: none may be asked for while the public downloads.
+    monkeypatch.setattr("letters.pdf_engine.Engine.render", lambda *a, **k: pytest.fail("rendered on request"))
     urls = public_urls(published)
     assert client.get(urls["pdf"]).content == bytes(published["letter"].pdf)
     assert client.get(urls["overview_pdf"]).status_code == 200
