@@ -1,4 +1,6 @@
-"""The actions that change reviews: open, submit, log, extend, assess. Views only call these."""
+"""The actions that move a review along: open, submit, log, extend, reopen, assess. Views call these for
+every step of a review; plain edits of reference text (a report, a topic, an outcome's name) are saved by
+their ModelForms, which record the same history."""
 
 import datetime
 import logging
