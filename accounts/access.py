@@ -1,14 +1,44 @@
-"""Role checks for views: who may open a page at all. Objects are scoped by each app's access helpers."""
+"""The access policy: roles, the second factor and refusal, for every app. Who may open a page at all;
+objects are then scoped by each app's access helpers, which refuse with `refuse`."""
 
 from functools import wraps
+from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import redirect
+from django.urls import reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from core.audit import audit
 
-from .two_factor import needs_second_factor, second_factor_url
+
+def needs_second_factor(user):
+    """Inspectorate staff must have passed the second factor; OTPMiddleware gives users is_verified()."""
+    verified = getattr(user, "is_verified", lambda: False)()
+    return user.is_authenticated and user.is_inspector and not verified
+
+
+def second_factor_url(user, next_url):
+    """The second factor's page (or its set-up, for someone without an app yet), returning to next_url."""
+    enrolled = TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    name = "accounts:two-factor" if enrolled else "accounts:two-factor-setup"
+    return f"{reverse(name)}?{urlencode({'next': next_url})}"
+
+
+def staff_only(view):
+    """Inspectorate staff, before the second factor too: for the second factor's own pages."""
+
+    @wraps(view)
+    @login_required
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_inspector:
+            audit("access.refused", request, status=403, role=request.user.role)
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
 
 
 def role_required(check):
@@ -26,6 +56,12 @@ def role_required(check):
         return wrapper
 
     return decorator
+
+
+def refuse(request, what):
+    """Someone asked for something of another force: log it, and say it does not exist (404)."""
+    audit("access.refused", request, status=404, object=what)
+    raise Http404("Not found.")
 
 
 inspector_required = role_required(lambda user: user.is_inspector)

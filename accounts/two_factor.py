@@ -2,17 +2,13 @@
 
 import base64
 import io
-from urllib.parse import urlencode
 
 import django_otp
 from django import forms
 from django.conf import settings
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render, resolve_url
-from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -20,6 +16,8 @@ from django_otp.qr import write_qrcode_image
 
 from core.audit import audit
 from core.forms import GovukForm, posted
+
+from .access import second_factor_url, staff_only
 
 RECOVERY_CODE_COUNT = 10
 
@@ -36,18 +34,6 @@ class TokenForm(GovukForm, forms.Form):
         return self.cleaned_data["token"].replace(" ", "")
 
 
-def needs_second_factor(user):
-    """Inspectorate staff must have passed the second factor; OTPMiddleware gives users is_verified()."""
-    verified = getattr(user, "is_verified", lambda: False)()
-    return user.is_authenticated and user.is_inspector and not verified
-
-
-def second_factor_url(user, next_url):
-    enrolled = TOTPDevice.objects.filter(user=user, confirmed=True).exists()
-    name = "accounts:two-factor" if enrolled else "accounts:two-factor-setup"
-    return f"{reverse(name)}?{urlencode({'next': next_url})}"
-
-
 def safe_next(request):
     """Where the user was going, if it is on this site; otherwise where they land after signing in."""
     landing = resolve_url(settings.LOGIN_REDIRECT_URL)
@@ -60,16 +46,6 @@ def pass_second_factor(request, device):
     """Mark the session verified under a new key, so a key seen before the second factor is worthless."""
     django_otp.login(request, device)
     request.session.cycle_key()
-
-
-def staff_only(view):
-    @login_required
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_inspector:
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 @staff_only

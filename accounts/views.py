@@ -7,9 +7,9 @@ from django.contrib.auth import views as auth_views
 from core.addresses import client_address
 from core.audit import audit
 
+from .access import needs_second_factor, second_factor_url
 from .forms import SignInForm
 from .throttle import seconds_to_wait
-from .two_factor import needs_second_factor, second_factor_url
 
 
 class SignInView(auth_views.LoginView):

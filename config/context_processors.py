@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.urls import reverse
 
-from accounts.two_factor import needs_second_factor
+from accounts.access import needs_second_factor
 
 
 def navigation_for(user):

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from accounts.two_factor import needs_second_factor
+from accounts.access import needs_second_factor
 
 
 def home(request):

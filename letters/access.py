@@ -2,7 +2,7 @@
 
 from django.shortcuts import get_object_or_404
 
-from recommendations.access import refuse
+from accounts.access import refuse
 
 from .models import BulkJob, Letter
 

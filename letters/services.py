@@ -94,7 +94,9 @@ def letter_edit(*, letter, heading, body, letter_date=None, by) -> Letter:
 
 def approval_refusal(letter, by):
     """Why `by` may not approve the letter, or None. Also asked by the letter page, to offer only what works."""
-    if letter.state != Letter.State.DRAFT or not by.is_inspector:
+    if not by.is_inspector:
+        return "Only inspectorate staff approve letters."
+    if letter.state != Letter.State.DRAFT:
         return "Only a draft letter can be approved."
     if settings.LETTER_APPROVAL_BY_ANOTHER_USER and letter.last_editor_id == by.pk:
         return (

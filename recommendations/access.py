@@ -3,7 +3,7 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from core.audit import audit
+from accounts.access import refuse
 from forces.models import Force
 
 from .models import Document, Review
@@ -24,12 +24,6 @@ def get_force_row(review, force):
     if not rows:
         raise Http404("That force is not part of this review.")
     return rows[0]
-
-
-def refuse(request, what):
-    """A liaison officer asked for something of another force: log it, and say it does not exist."""
-    audit("access.refused", request, status=404, object=what)
-    raise Http404("Not found.")
 
 
 def get_row_for_inspector(review_pk, slug):

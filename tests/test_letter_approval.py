@@ -128,3 +128,12 @@ def test_the_demo_letters_were_approved_by_someone_other_than_their_drafter(forc
     assert merseyside.approved_by != merseyside.drafted_by
     for letter in Letter.objects.exclude(approved_by=None):
         assert letter.approved_by_id != letter.last_editor_id, letter
+
+
+def test_someone_without_the_inspector_role_is_refused_for_their_role_not_the_letters_state(
+    review, cheshire, inspector, cheshire_officer
+):
+    add_letter_template(review)
+    letter = draft(review, cheshire, inspector)
+    with pytest.raises(ValidationError, match="Only inspectorate staff approve letters"):
+        letter_approve(letter=letter, by=cheshire_officer)

@@ -8,8 +8,8 @@ from django.urls import reverse
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from accounts.access import second_factor_url
 from accounts.models import User
-from accounts.two_factor import second_factor_url
 from tests.conftest import PASSWORD
 
 
