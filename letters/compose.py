@@ -44,8 +44,8 @@ def assessment_values(assessment, values):
     }
 
 
-def compose(template, row):
-    """The heading and body of a draft for one force's row in a review, placeholders filled."""
-    values = placeholder_values(row.review, row.force, row.deadline)
-    body = fill(template.body, {**values, **assessment_values(row.assessment, values)})
+def compose(template, review, force, assessment, deadline):
+    """The heading and body of a draft for a force's assessment in a review, placeholders filled."""
+    values = placeholder_values(review, force, deadline)
+    body = fill(template.body, {**values, **assessment_values(assessment, values)})
     return fill(template.heading, values), collapse_spaces(body)

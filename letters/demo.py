@@ -4,8 +4,6 @@ import datetime
 
 from django.utils import timezone
 
-from recommendations.access import get_force_row
-
 from .models import Letter, LetterTemplate
 from .services import letter_approve, letter_draft, letter_issue
 
@@ -73,8 +71,10 @@ def issued_reference_letters(review, inspector, signatory):
 
 
 def issued_letter(review, slug, inspector, signatory):
-    row = get_force_row(review, review.forces.get(slug=slug))
-    letter = Letter.objects.filter(assessment=row.assessment).first() or letter_draft(row=row, by=inspector)
+    force = review.forces.get(slug=slug)
+    letter = Letter.objects.filter(review=review, force=force).first() or letter_draft(
+        review=review, force=force, by=inspector
+    )
     if letter.is_issued:
         return letter
     letter_approve(letter=letter, by=signatory)  # not by its drafter: a letter passes a second pair of eyes

@@ -119,7 +119,7 @@ def job_step(job: BulkJob, force, item) -> None:
         try:
             with transaction.atomic():
                 if job.kind == BulkJob.Kind.DRAFT:
-                    letter_draft(row=item, by=job.started_by)
+                    letter_draft(review=job.review, force=force, by=job.started_by)
                 else:
                     letter_issue(letter=item, by=job.started_by)
         except (ValidationError, PermissionDenied) as error:

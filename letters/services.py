@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from outbox.services import Attachment, email_queue
 from recommendations.models import Assessment
+from recommendations.status import deadline_for
 
 from .compose import compose
 from .dated_names import as_on, inspectorate_name_on
@@ -25,29 +26,30 @@ from .presentation import issued_view, read_signature
 LETTER_DATE_MAX_DAYS_AHEAD = 90
 
 
-def letter_draft(*, row, by) -> Letter:
+def letter_draft(*, review, force, by) -> Letter:
     """A new draft for an assessed force, composed from the review's template."""
-    if row.assessment is None:
-        raise ValidationError(f"{row.force.name} has not been assessed yet.")
-    template = LetterTemplate.objects.filter(review=row.review).first()
+    assessment = Assessment.objects.filter(review=review, force=force).select_related("outcome").first()
+    if assessment is None:
+        raise ValidationError(f"{force.name} has not been assessed yet.")
+    template = LetterTemplate.objects.filter(review=review).first()
     if template is None:
         raise ValidationError(TEMPLATE_MISSING)
-    if row.assessment.letters.exists():
-        raise ValidationError(f"{row.force.name} already has a letter.")
-    heading, body = compose(template, row)
+    if assessment.letters.exists():
+        raise ValidationError(f"{force.name} already has a letter.")
+    heading, body = compose(template, review, force, assessment, deadline_for(review, force))
     try:
         check_letter_text(body)
     except ValidationError as error:
         raise ValidationError(
-            [f"The letter composed for {row.force.name} is too long: shorten the template or its sentences.", *error]
+            [f"The letter composed for {force.name} is too long: shorten the template or its sentences.", *error]
         ) from error
     try:
         with transaction.atomic():
             return Letter.objects.create(
-                assessment=row.assessment, review=row.review, force=row.force, heading=heading, body=body, drafted_by=by
+                assessment=assessment, review=review, force=force, heading=heading, body=body, drafted_by=by
             )
     except IntegrityError:  # drafted by someone else (or by a bulk job) at the same moment
-        raise ValidationError(f"{row.force.name} already has a letter.") from None
+        raise ValidationError(f"{force.name} already has a letter.") from None
 
 
 def check_letter_date(letter, day):

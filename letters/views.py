@@ -104,7 +104,7 @@ def template_url(review):
 def letter_create(request, pk, slug):
     row = get_force_row(get_review(pk), get_object_or_404(Force, slug=slug))
     try:
-        letter = letter_draft(row=row, by=request.user)
+        letter = letter_draft(review=row.review, force=row.force, by=request.user)
     except ValidationError as error:
         show_refusal(request, error)
         return redirect("recommendations:force-in-review", pk, slug)

@@ -216,6 +216,18 @@ def rows_for_reviews(reviews, force_ids=None):
     return rows
 
 
+def deadline_for(review, force) -> datetime.date:
+    """The force's deadline in the review: its extension's, or the review's (one query)."""
+    extension = Extension.objects.filter(review=review, force=force).first()
+    return extension.new_deadline if extension else review.submission_deadline
+
+
+def force_row(review, force):
+    """The force's row in the review, or None when the review did not ask that force."""
+    rows = rows_for_reviews([review], force_ids=[force.pk])[review.pk]
+    return rows[0] if rows else None
+
+
 def review_rows(review):
     return rows_for_reviews([review])[review.pk]
 

@@ -107,33 +107,26 @@ def stored_files(media_root):
     return sorted(str(path.relative_to(media_root)) for path in media_root.rglob("*") if path.is_file())
 
 
-def sqlite_freeze(statements):
-    from django.db import connection
-
-    if connection.vendor == "sqlite":
-        freeze = importlib.import_module("letters.migrations.0002_freeze_issued_letters")
-        with connection.cursor() as cursor:
-            for statement in getattr(freeze, statements):
-                cursor.execute(statement)
-
-
 @pytest.fixture
-def freeze_after_flush(django_db_blocker):
-    """Set up before transactional_db, so its teardown runs after the flush: the triggers come back."""
-    yield
-    with django_db_blocker.unblock():
-        sqlite_freeze("SQLITE")
-
-
-@pytest.fixture
-def transactional_letters(freeze_after_flush, transactional_db):
+def transactional_letters(transactional_db):
     """A committing database, for tests where another thread or a worker reads what the test wrote.
 
     Such tests end with a flush, which on SQLite deletes rows one by one: the triggers that keep
-    issued letters from being deleted would stop it. They are lifted for the flush only, and put back
-    once it is done (freeze_after_flush)."""
+    issued letters from being deleted would stop it. They are dropped before the flush and stay dropped:
+    pytest-django runs committing tests after all the others, and any later committing test may issue
+    letters too. Each of these tests re-creates them first, so it runs with them."""
+    from django.db import connection
+
+    freeze = importlib.import_module("letters.migrations.0002_freeze_issued_letters")
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            for statement in freeze.SQLITE_REVERSE + freeze.SQLITE:
+                cursor.execute(statement)
     yield
-    sqlite_freeze("SQLITE_REVERSE")
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            for statement in freeze.SQLITE_REVERSE:
+                cursor.execute(statement)
 
 
 class VerifiedClient(Client):

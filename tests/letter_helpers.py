@@ -8,7 +8,6 @@ from pypdf import PdfReader
 
 from letters.models import Letter, LetterTemplate
 from letters.services import letter_approve, letter_draft
-from recommendations.access import get_force_row
 from recommendations.models import Assessment, AssessmentJudgement
 
 BODY = """\
@@ -53,7 +52,7 @@ def draft(review, force, by, approve=False, approver=None) -> Letter:
     force.save()
     if not Assessment.objects.filter(review=review, force=force).exists():
         assess(review, force, by)
-    letter = letter_draft(row=get_force_row(review, force), by=by)
+    letter = letter_draft(review=review, force=force, by=by)
     if approve:
         letter = letter_approve(letter=letter, by=approver or review.lead_signatory)
     return letter
