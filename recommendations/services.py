@@ -27,7 +27,7 @@ from .models import (
     Submission,
     UploadReopening,
 )
-from .status import ForceRow, received_on
+from .status import force_row, received_on
 
 logger = logging.getLogger(__name__)
 
@@ -131,9 +131,10 @@ def create_submission(*, review, force, by, channel, received_at, documents, cov
     return submission
 
 
-def submission_upload(*, row: ForceRow, by, documents, covering_note, form_token=None) -> Submission:
-    """A liaison officer's upload: refused once the deadline (or the force's extension) has passed."""
-    if by.force_id != row.force.pk:
+def submission_upload(*, review, force, by, documents, covering_note, form_token=None) -> Submission:
+    """A liaison officer's upload: refused once the deadline (or the force's extension) has passed, or once
+    the force's letter is issued (unless the inspectorate reopened uploads)."""
+    if by.force_id != force.pk or (row := force_row(review, force)) is None:
         raise PermissionDenied
     if row.closed_by_letter and row.issued_letter is not None:
         raise ValidationError(
@@ -147,8 +148,8 @@ def submission_upload(*, row: ForceRow, by, documents, covering_note, form_token
             f"uploaded: email them to {row.review.contact_name} at {row.review.contact_email}."
         )
     return create_submission(
-        review=row.review,
-        force=row.force,
+        review=review,
+        force=force,
         by=by,
         channel=Submission.Channel.UPLOAD,
         received_at=timezone.now(),
@@ -158,12 +159,12 @@ def submission_upload(*, row: ForceRow, by, documents, covering_note, form_token
     )
 
 
-def submission_log(*, row: ForceRow, by, received_on: datetime.date, documents, covering_note, form_token=None):
+def submission_log(*, review, force, by, received_on: datetime.date, documents, covering_note, form_token=None):
     """An inspector logs documents a force sent by email, with the date they arrived."""
     received_at = timezone.make_aware(datetime.datetime.combine(received_on, datetime.time()))
     return create_submission(
-        review=row.review,
-        force=row.force,
+        review=review,
+        force=force,
         by=by,
         channel=Submission.Channel.EMAIL,
         received_at=received_at,
@@ -189,10 +190,10 @@ def email_receipt(submission):
     )
 
 
-def extension_grant(*, row: ForceRow, new_deadline, reason, by) -> Extension:
+def extension_grant(*, review, force, new_deadline, reason, by) -> Extension:
     extension, _ = Extension.objects.update_or_create(
-        review=row.review,
-        force=row.force,
+        review=review,
+        force=force,
         defaults={
             "new_deadline": new_deadline,
             "reason": reason,
@@ -203,13 +204,13 @@ def extension_grant(*, row: ForceRow, new_deadline, reason, by) -> Extension:
     return extension
 
 
-def assessment_record(*, row: ForceRow, outcome, judgements, notes, by) -> Assessment:
+def assessment_record(*, review, force, outcome, judgements, notes, by) -> Assessment:
     """Record the one assessment of a force in a review; a second one is refused."""
     try:
         with transaction.atomic():
             assessment = Assessment.objects.create(
-                review=row.review,
-                force=row.force,
+                review=review,
+                force=force,
                 outcome=outcome,
                 notes=notes,
                 assessed_by=by,
@@ -224,7 +225,7 @@ def assessment_record(*, row: ForceRow, outcome, judgements, notes, by) -> Asses
                 by=by,
             )
     except IntegrityError as error:
-        raise ValidationError(f"{row.force.name} has already been assessed in this review.") from error
+        raise ValidationError(f"{force.name} has already been assessed in this review.") from error
     return assessment
 
 
@@ -258,18 +259,19 @@ def assessment_change(*, assessment, outcome, judgements, notes, by) -> Assessme
     return assessment
 
 
-def uploads_reopen(*, row: ForceRow, until: datetime.date, reason: str, by) -> UploadReopening:
+def uploads_reopen(*, review, force, until: datetime.date, reason: str, by) -> UploadReopening:
     """Let a force upload again after its letter was issued, until a day, for a reason kept on record."""
-    if row.issued_letter is None:
+    row = force_row(review, force)
+    if row is None or row.issued_letter is None:
         raise ValidationError(
-            f"{row.force.name} has no issued letter, so its uploads are not closed: grant an extension instead."
+            f"{force.name} has no issued letter, so its uploads are not closed: grant an extension instead."
         )
     if until < timezone.localdate():
         raise ValidationError("The last day for uploads must be today or later")
     if not reason.strip():
         raise ValidationError("Give the reason for reopening uploads")
     return UploadReopening.objects.create(
-        review=row.review, force=row.force, until=until, reason=reason.strip(), reopened_by=by
+        review=review, force=force, until=until, reason=reason.strip(), reopened_by=by
     )
 
 

@@ -234,9 +234,11 @@ def test_second_assessment_for_the_same_force_is_refused(review, inspector, ches
 
     row = get_force_row(review, cheshire)
     outcome = review.outcome_categories.first()
-    assessment_record(row=row, outcome=outcome, judgements={}, notes="", by=inspector)
+    assessment_record(review=row.review, force=row.force, outcome=outcome, judgements={}, notes="", by=inspector)
     from django.core.exceptions import ValidationError
 
     with pytest.raises(ValidationError, match="already been assessed"):
-        assessment_record(row=row, outcome=outcome, judgements={}, notes="second", by=inspector)
+        assessment_record(
+            review=row.review, force=row.force, outcome=outcome, judgements={}, notes="second", by=inspector
+        )
     assert Assessment.objects.get().notes == ""

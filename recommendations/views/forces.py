@@ -60,7 +60,8 @@ def submission_log_view(request, pk, slug):
     if form.is_bound and form.is_valid():
         try:
             submission_log(
-                row=row,
+                review=row.review,
+                force=row.force,
                 by=request.user,
                 received_on=form.cleaned_data["received_on"],
                 documents=form.cleaned_data["documents"],
@@ -90,7 +91,7 @@ def extension_view(request, pk, slug):
     initial = {"new_deadline": row.extension.new_deadline, "reason": row.extension.reason} if row.extension else None
     form = ExtensionForm(posted(request), review=row.review, initial=initial)
     if request.method == "POST" and form.is_valid():
-        extension = extension_grant(row=row, by=request.user, **form.cleaned_data)
+        extension = extension_grant(review=row.review, force=row.force, by=request.user, **form.cleaned_data)
         messages.success(request, f"{row.force.name} may now submit until {extension.new_deadline:%-d %B %Y}")
         return redirect(row_url(row))
     return form_page(request, form, title="Grant an extension", caption=row.force.name, back_url=row_url(row))
@@ -105,7 +106,7 @@ def uploads_reopen_view(request, pk, slug):
     form = UploadReopenForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
-            reopening = uploads_reopen(row=row, by=request.user, **form.cleaned_data)
+            reopening = uploads_reopen(review=row.review, force=row.force, by=request.user, **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -145,7 +146,7 @@ def assessment_view(request, pk, slug):
             if row.assessment:
                 assessment_change(assessment=row.assessment, **fields)
             else:
-                assessment_record(row=row, **fields)
+                assessment_record(review=row.review, force=row.force, **fields)
         except ValidationError as error:
             form.add_error(None, error)
         else:

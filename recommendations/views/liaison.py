@@ -36,7 +36,8 @@ def liaison_review(request, pk):
     if form.is_bound and form.is_valid():
         try:
             submission = submission_upload(
-                row=row,
+                review=row.review,
+                force=row.force,
                 by=request.user,
                 documents=form.cleaned_data["documents"],
                 covering_note=form.cleaned_data["covering_note"],
