@@ -69,7 +69,12 @@ def audit_history(**options):
     return HistoricalRecords(get_user=history_user, **options)
 
 
-IGNORED_FIELDS = {"pdf", "signature_png", "overview_pdf"}
+# Fields whose changes the trail does not print (stored files' bytes): each app adds its own in ready().
+IGNORED_FIELDS: set[str] = set()
+
+
+def history_ignores(*fields):
+    IGNORED_FIELDS.update(fields)
 
 
 def changes_between(record, previous):

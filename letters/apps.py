@@ -7,6 +7,7 @@ class LettersConfig(AppConfig):
     name = "letters"
 
     def ready(self):
+        from core.history import history_ignores
         from recommendations import extensions
         from worker.sweeps import register
 
@@ -15,6 +16,7 @@ class LettersConfig(AppConfig):
         from .services import approval_refusal
 
         register("stalled bulk jobs", jobs_recover_stale, every_seconds=15)
+        history_ignores("pdf", "signature_png")  # the bytes of a letter's PDF and signature
         extensions.ROW_LOADERS.append(progress.load_letters)
         extensions.REVIEW_PAGE.append(progress.review_page)
         extensions.FORCE_PAGE.append(progress.force_page)

@@ -13,11 +13,13 @@ class PublicationsConfig(AppConfig):
     name = "publications"
 
     def ready(self):
+        from core.history import history_ignores
         from letters.extensions import register_letter_history
         from recommendations import extensions
 
         from . import progress
 
         register_letter_history(letter_publication_history)
+        history_ignores("overview_pdf")
         extensions.ROW_LOADERS.append(progress.load_publication)
         extensions.REVIEW_HISTORY.append(progress.publication_history)
