@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from forces.models import Force
 
 from .caching import public_page
-from .queries import public_entries
+from .queries import latest_public_entries, public_entries
 
 # The police regions in the order the inspectorate lists them, north to south, then Wales.
 REGION_ORDER = [
@@ -52,6 +52,6 @@ def force_detail(request, slug):
     history = defaultdict(list)
     for entry in entries:
         history[entry.letter.review.recommendation].append(entry)
-    latest = {entry.letter.review_id: entry for entry in entries}  # later versions overwrite earlier ones
-    context = {"force": force, "letters": list(reversed(latest.values())), "history": dict(history)}
+    latest = latest_public_entries().filter(letter__force=force).order_by("-publication__release_at")
+    context = {"force": force, "letters": list(latest), "history": dict(history)}
     return render(request, "forces/force_detail.html", context)

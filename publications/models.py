@@ -4,7 +4,7 @@ import hashlib
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -64,6 +64,17 @@ class PublishedLetterQuerySet(AuditedQuerySet):
         return self.filter(publication__release_at__lte=now or timezone.now()).exclude(
             withdrawn_at__lt=F("publication__release_at")
         )
+
+    def latest_versions(self, now=None):
+        """Public entries that no later public version of the same force's letter in the review follows:
+        the one definition of "the latest version" the public pages use."""
+        now = now or timezone.now()
+        later = PublishedLetter.objects.public(now).filter(
+            letter__review=OuterRef("letter__review"),
+            letter__force=OuterRef("letter__force"),
+            letter__version__gt=OuterRef("letter__version"),
+        )
+        return self.public(now).exclude(Exists(later))
 
 
 class PublishedLetter(models.Model):

@@ -8,8 +8,6 @@ from dataclasses import dataclass, field
 from letters.dated_names import inspectorate_name_on
 from recommendations.models import Assessment, Submission
 
-from .models import PublishedLetter
-
 NOT_PUBLISHED = "Letter not yet published"
 NOT_ASSESSED = "Not yet assessed"
 NO_SUBMISSION = "No submission"
@@ -78,12 +76,3 @@ def standings_without_letters(review, entries):
         standing = NOT_PUBLISHED if force.pk in assessed else NOT_ASSESSED if force.pk in submitted else NO_SUBMISSION
         lines.append(Line(force.name, standing))
     return lines
-
-
-def latest_per_force(entries):
-    latest: dict[int, PublishedLetter] = {}
-    for entry in entries:
-        current = latest.get(entry.letter.force_id)
-        if current is None or entry.letter.version > current.letter.version:
-            latest[entry.letter.force_id] = entry
-    return list(latest.values())

@@ -12,19 +12,20 @@ ENTRY_RELATIONS = [
 ]  # fmt: skip
 
 
-def public_entries(now=None):
-    return (
-        PublishedLetter.objects.public(now or timezone.now())
-        .select_related(*ENTRY_RELATIONS)
-        .defer("letter__pdf", "letter__signature_png", "publication__overview_pdf")
+def with_relations(entries):
+    return entries.select_related(*ENTRY_RELATIONS).defer(
+        "letter__pdf", "letter__signature_png", "publication__overview_pdf"
     )
 
 
+def public_entries(now=None):
+    """Every public version, corrected ones included (a letter's page lists them)."""
+    return with_relations(PublishedLetter.objects.public(now or timezone.now()))
+
+
 def latest_public_entries(now=None):
-    """One entry per letter: a corrected version hides the version it replaces from lists."""
-    now = now or timezone.now()
-    replaced = PublishedLetter.objects.public(now).filter(letter__replaces=OuterRef("letter"))
-    return public_entries(now).exclude(Exists(replaced))
+    """One entry per force and review: its latest public version."""
+    return with_relations(PublishedLetter.objects.latest_versions(now or timezone.now()))
 
 
 def search(entries, text):

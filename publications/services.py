@@ -13,8 +13,8 @@ from letters.pdf import render_pdf
 from recommendations.models import Review
 
 from .models import Publication, PublishedLetter
-from .overview import Overview, latest_per_force, standings_without_letters
-from .queries import public_entries
+from .overview import Overview, standings_without_letters
+from .queries import latest_public_entries
 
 
 def publishable_letters(review):
@@ -70,7 +70,9 @@ def publication_schedule(*, review, letters, release_at, overview_title, introdu
 
 def overview_pdf_at(review, entries, release_at, title, introduction):
     """The overview as it will stand at release: every force asked, the letters public by then included."""
-    shown = latest_per_force(list(public_entries(release_at).filter(letter__review=review)) + entries)
+    replaced = {entry.letter.force_id for entry in entries}  # by the versions published now
+    earlier = latest_public_entries(release_at).filter(letter__review=review).exclude(letter__force__in=replaced)
+    shown = [*earlier, *entries]
     overview = Overview(
         review=review, entries=shown, title=title, introduction=introduction,
         published_on=timezone.localdate(release_at), others=standings_without_letters(review, shown),

@@ -17,7 +17,7 @@ from recommendations.models import Recommendation, Review
 from .caching import public_page
 from .forms import LetterFilterForm
 from .models import Publication
-from .overview import Overview, latest_per_force, standings_without_letters
+from .overview import Overview, standings_without_letters
 from .queries import filter_entries, latest_public_entries, public_entries
 
 PAGE_SIZE = 25
@@ -88,7 +88,7 @@ def released_overview(slug):
     publications = list(review.publications.released(timezone.now()).defer("overview_pdf"))
     if not publications:
         raise Http404("Nothing of this review is published.")
-    entries = latest_per_force(public_entries().filter(letter__review=review))
+    entries = list(latest_public_entries().filter(letter__review=review))
     with_overview = [publication for publication in publications if publication.has_overview]
     latest = with_overview[-1] if with_overview else None
     overview = Overview(

@@ -91,3 +91,23 @@ def test_public_pages_name_the_recommendation_by_its_title_not_its_code(client, 
         assert f">{recommendation.reference}<" not in html and f"Recommendation {recommendation.reference}" not in html
     listing = client.get(reverse("publications:letters")).content.decode()
     assert f"{review.title}. Letter of" in listing  # entries that differ only by review say which
+
+
+def test_the_latest_public_version_is_the_only_one_listed_even_past_an_unpublished_one(
+    client, review, overview_world, merseyside, inspector, signatory
+):
+    from letters.models import Letter as LetterModel
+    from letters.services import letter_approve, letter_correct, letter_issue
+
+    def corrected(letter):
+        correction = letter_correct(letter=letter, by=inspector)
+        letter_approve(letter=correction, by=signatory)
+        return letter_issue(letter=correction, by=signatory)
+
+    second = corrected(LetterModel.objects.get(force=merseyside, version=1))  # issued, never published
+    third = corrected(second)
+    publish(review, [third], inspector, YESTERDAY + datetime.timedelta(hours=1), overview_title="")
+    listing = client.get(reverse("publications:letters"), {"force": "merseyside"}).content.decode()
+    assert ">1 letter<" in listing and "corrected (version 3)" in listing
+    force_page = client.get(reverse("forces:detail", args=["merseyside"])).content.decode()
+    assert force_page.count('href="/letters/review-2017/merseyside/"') == 1
