@@ -25,10 +25,12 @@ RECOVERY_CODE_COUNT = 10
 class TokenForm(GovukForm, forms.Form):
     submit_label = "Continue"
     token = forms.CharField(
-        label="Code", max_length=16, help_text="The 6-digit code from your authenticator app, or a recovery code",
+        label="Code",
+        max_length=16,
+        help_text="The 6-digit code from your authenticator app, or a recovery code",
         error_messages={"required": "Enter the code from your authenticator app"},
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}),
-    )  # fmt: skip
+    )
 
     def clean_token(self):
         return self.cleaned_data["token"].replace(" ", "")

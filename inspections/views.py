@@ -42,8 +42,11 @@ def report_detail(request, pk):
         recommendation for recommendation in report.recommendations.all() if not recommendation.cause_of_concern_id
     ]
     context = {
-        "report": report, "standalone": standalone, "history": history, "before_adding": before_adding_to_a_topic()
-    }  # fmt: skip
+        "report": report,
+        "standalone": standalone,
+        "history": history,
+        "before_adding": before_adding_to_a_topic(),
+    }
     return render(request, "inspections/report_detail.html", context)
 
 

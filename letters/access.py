@@ -10,11 +10,17 @@ from .models import BulkJob, Letter
 def get_letter_for_inspector(pk):
     return get_object_or_404(
         Letter.objects.select_related(
-            "force", "review__recommendation", "review__lead_signatory", "replaces", "drafted_by", "edited_by",
-            "approved_by", "issued_by",
+            "force",
+            "review__recommendation",
+            "review__lead_signatory",
+            "replaces",
+            "drafted_by",
+            "edited_by",
+            "approved_by",
+            "issued_by",
         ),
         pk=pk,
-    )  # fmt: skip
+    )
 
 
 def get_issued_letter_for_liaison_officer(request, pk):

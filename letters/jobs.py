@@ -139,9 +139,13 @@ def save_progress(job: BulkJob, **changes) -> None:
     """Write the job's progress and renew its lease, only while this attempt still holds it."""
     job.heartbeat_at = timezone.now()
     saved = BulkJob.objects.filter(pk=job.pk, attempts=job.attempts, state=BulkJob.State.RUNNING).update(
-        total=job.total, done=len(job.processed), processed=job.processed, problems=job.problems,
-        heartbeat_at=job.heartbeat_at, **changes,
-    )  # fmt: skip
+        total=job.total,
+        done=len(job.processed),
+        processed=job.processed,
+        problems=job.problems,
+        heartbeat_at=job.heartbeat_at,
+        **changes,
+    )
     if not saved:
         raise JobTakenOver(job.pk)
 

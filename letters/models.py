@@ -47,9 +47,13 @@ class Letter(models.Model):
     force = models.ForeignKey("forces.Force", on_delete=models.PROTECT, related_name="letters")
     version = models.PositiveSmallIntegerField(default=1)
     replaces = models.OneToOneField(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="replaced_by",
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="replaced_by",
         help_text="The issued letter this version corrects.",
-    )  # fmt: skip
+    )
     state = models.CharField(max_length=10, choices=State.choices, default=State.DRAFT)
     heading = models.CharField(max_length=300)
     body = models.TextField()
@@ -111,7 +115,7 @@ class Letter(models.Model):
                     pdf_sha256__regex=r"^[0-9a-f]{64}$",
                 ),
                 name="issued_letter_is_complete",
-            ),  # fmt: skip
+            ),
         ]
 
     def __str__(self):

@@ -99,8 +99,11 @@ class Engine:
         """A fresh interpreter running this module (not a fork of a busy web process), spoken to over pipes."""
         process = subprocess.Popen(  # noqa: S603 (our own interpreter and module)
             [sys.executable, "-m", "letters.pdf_engine", str(settings.PDF_RENDER_MEMORY_MB)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=PROJECT_DIR, env=child_environment(),
-        )  # fmt: skip
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            cwd=PROJECT_DIR,
+            env=child_environment(),
+        )
         self.process = process
         self.connection = connection = Pipe(reader=process.stdout.fileno(), writer=process.stdin.fileno())  # type: ignore[union-attr]
         try:

@@ -31,8 +31,11 @@ ASSESSMENT_PLACEHOLDERS = {"outcome_paragraph", "element_sentences"}
 
 def placeholders_in(text):
     """Every name written as $name or ${name}; $$ is a literal dollar sign."""
-    return [match.group("named") or match.group("braced") for match in Template.pattern.finditer(text)
-            if match.group("named") or match.group("braced")]  # fmt: skip
+    return [
+        match.group("named") or match.group("braced")
+        for match in Template.pattern.finditer(text)
+        if match.group("named") or match.group("braced")
+    ]
 
 
 def check_placeholders(text, allowed=frozenset(PLACEHOLDERS)):

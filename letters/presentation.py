@@ -60,12 +60,17 @@ def letter_view(letter, signatory=None):
 
 def issued_view(letter):
     return LetterView(
-            heading=letter.heading, body=letter.body, inspectorate_name=letter.inspectorate_name,
-            addressee_title=letter.addressee_title, force_name=letter.force_name,
-            governance_title=letter.governance_title, letter_date=letter.letter_date,
-            signatory_name=letter.signatory_name, signatory_titles=titles(letter.signatory_titles),
-            signature_png=bytes(letter.signature_png) if letter.signature_png else None,
-    )  # fmt: skip
+        heading=letter.heading,
+        body=letter.body,
+        inspectorate_name=letter.inspectorate_name,
+        addressee_title=letter.addressee_title,
+        force_name=letter.force_name,
+        governance_title=letter.governance_title,
+        letter_date=letter.letter_date,
+        signatory_name=letter.signatory_name,
+        signatory_titles=titles(letter.signatory_titles),
+        signature_png=bytes(letter.signature_png) if letter.signature_png else None,
+    )
 
 
 def draft_view(letter, signatory=None):
@@ -74,11 +79,17 @@ def draft_view(letter, signatory=None):
     force = letter.force
     day = letter.letter_date or timezone.localdate()
     return LetterView(
-        heading=letter.heading, body=letter.body, inspectorate_name=inspectorate_name_on(day),
-        addressee_title=force.chief_officer_title, force_name=force.name, governance_title=force.governance_title,
-        letter_date=day, signatory_name=signatory.signatory_name,
-        signatory_titles=[as_on(line, day) for line in signatory.title_line_list], is_draft=True,
-    )  # fmt: skip
+        heading=letter.heading,
+        body=letter.body,
+        inspectorate_name=inspectorate_name_on(day),
+        addressee_title=force.chief_officer_title,
+        force_name=force.name,
+        governance_title=force.governance_title,
+        letter_date=day,
+        signatory_name=signatory.signatory_name,
+        signatory_titles=[as_on(line, day) for line in signatory.title_line_list],
+        is_draft=True,
+    )
 
 
 def read_signature(signatory):

@@ -205,6 +205,12 @@ def letter_correct(*, letter, by) -> Letter:
         raise ValidationError("This letter already has a corrected version.")
     latest = Letter.objects.filter(assessment=letter.assessment).aggregate(Max("version"))["version__max"]
     return Letter.objects.create(
-        assessment=letter.assessment, review=letter.review, force=letter.force, version=latest + 1,
-        replaces=letter, heading=letter.heading, body=letter.body, drafted_by=by,
-    )  # fmt: skip
+        assessment=letter.assessment,
+        review=letter.review,
+        force=letter.force,
+        version=latest + 1,
+        replaces=letter,
+        heading=letter.heading,
+        body=letter.body,
+        drafted_by=by,
+    )

@@ -64,9 +64,12 @@ def template_edit(request, pk):
         messages.success(request, "Letter template saved")
         return redirect("letters:template", review.pk)
     context = {
-        "review": review, "form": form, "placeholders": PLACEHOLDERS,
-        "elements": review.elements.prefetch_related("judgements"), "outcomes": review.outcome_categories.all(),
-    }  # fmt: skip
+        "review": review,
+        "form": form,
+        "placeholders": PLACEHOLDERS,
+        "elements": review.elements.prefetch_related("judgements"),
+        "outcomes": review.outcome_categories.all(),
+    }
     return render(request, "letters/template_edit.html", context)
 
 
@@ -121,11 +124,14 @@ def letter_detail(request, pk):
         *letter_histories(letter),
     )
     context = {
-        "letter": letter, "view": letter_view(letter), "versions": versions, "history": history,
+        "letter": letter,
+        "view": letter_view(letter),
+        "versions": versions,
+        "history": history,
         "approval_refusal": approval_refusal(letter, request.user) if letter.state == Letter.State.DRAFT else None,
         "before_issuing": before_issuing(letter.force) if letter.state == Letter.State.APPROVED else None,
         "deliveries": Delivery.objects.about(letter).defer("attachment").select_related("resent_by"),
-    }  # fmt: skip
+    }
     return render(request, "letters/letter_detail.html", context)
 
 
@@ -143,9 +149,11 @@ def letter_edit_view(request, pk):
         return redirect(letter)
     body = form.data.get("body", letter.body) if form.is_bound else letter.body
     context = {
-        "letter": letter, "form": form, "preview": preview_view(letter, body),
+        "letter": letter,
+        "form": form,
+        "preview": preview_view(letter, body),
         "approval_by_another_user": settings.LETTER_APPROVAL_BY_ANOTHER_USER,
-    }  # fmt: skip
+    }
     return render(request, "letters/letter_edit.html", context)
 
 

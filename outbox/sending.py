@@ -12,9 +12,7 @@ logger = logging.getLogger(__name__)
 
 # Waits after each failed attempt; when they run out the delivery is marked failed (about 4 hours 20 minutes
 # after the first attempt) and a signatory may send it again.
-RETRY_DELAYS = tuple(
-    datetime.timedelta(minutes=minutes) for minutes in (1, 5, 15, 60, 180)
-)  # fmt: skip
+RETRY_DELAYS = tuple(datetime.timedelta(minutes=minutes) for minutes in (1, 5, 15, 60, 180))
 MAX_ATTEMPTS = len(RETRY_DELAYS) + 1
 # An attempt whose worker died before recording the outcome is made again after this long. Longer than
 # EMAIL_TIMEOUT, so that a slow but living attempt is never overtaken by a second one.

@@ -24,6 +24,10 @@ def published_reference_letter(review, letter, inspector):
     if PublishedLetter.objects.filter(letter=letter).exists():
         return
     publication_schedule(
-        review=review, letters=[letter], release_at=timezone.make_aware(datetime.datetime(2017, 10, 5, 9, 30)),
-        overview_title=OVERVIEW_TITLE, introduction=INTRODUCTION, by=inspector,
-    )  # fmt: skip
+        review=review,
+        letters=[letter],
+        release_at=timezone.make_aware(datetime.datetime(2017, 10, 5, 9, 30)),
+        overview_title=OVERVIEW_TITLE,
+        introduction=INTRODUCTION,
+        by=inspector,
+    )

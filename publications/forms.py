@@ -40,17 +40,23 @@ class ScheduleForm(GovukForm, forms.Form):
         label="Release time", max_length=5, initial="09:30", help_text="24-hour clock, for example 09:30"
     )
     letters = LetterChoiceField(
-        queryset=Letter.objects.none(), widget=forms.CheckboxSelectMultiple, label="Letters to publish",
+        queryset=Letter.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        label="Letters to publish",
         error_messages={"required": "Select at least one issued letter to publish"},
-    )  # fmt: skip
+    )
     overview_title = forms.CharField(
-        max_length=300, required=False, label="Title of the national overview",
+        max_length=300,
+        required=False,
+        label="Title of the national overview",
         help_text="Leave blank to publish letters without a national overview, for example a corrected letter",
-    )  # fmt: skip
+    )
     introduction = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 5}), required=False, max_length=20_000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+        max_length=20_000,
         label="Introduction to the national overview",
-    )  # fmt: skip
+    )
 
     def __init__(self, *args, letters, **kwargs):
         super().__init__(*args, **kwargs)
@@ -72,6 +78,8 @@ class ScheduleForm(GovukForm, forms.Form):
 class WithdrawForm(GovukForm, forms.Form):
     submit_label = "Withdraw letter"
     reason = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 4}), max_length=2000, label="Reason (shown to the public)",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        label="Reason (shown to the public)",
         error_messages={"required": "Enter the reason for withdrawing the letter"},
-    )  # fmt: skip
+    )

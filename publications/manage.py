@@ -26,9 +26,11 @@ def publications_for_review(request, pk):
     publications = review.publications.defer("overview_pdf").prefetch_related("letters__letter__force")
     publishable = publishable_letters(review).count()
     context = {
-        "review": review, "publications": publications, "publishable": publishable,
+        "review": review,
+        "publications": publications,
+        "publishable": publishable,
         "before_publishing": None if publishable else before_publishing(review),
-    }  # fmt: skip
+    }
     return render(request, "publications/manage_publications.html", context)
 
 
@@ -48,10 +50,13 @@ def schedule(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             publication = publication_schedule(
-                review=review, letters=form.cleaned_data["letters"], release_at=form.release_at(),
-                overview_title=form.cleaned_data["overview_title"], introduction=form.cleaned_data["introduction"],
+                review=review,
+                letters=form.cleaned_data["letters"],
+                release_at=form.release_at(),
+                overview_title=form.cleaned_data["overview_title"],
+                introduction=form.cleaned_data["introduction"],
                 by=request.user,
-            )  # fmt: skip
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -60,10 +65,13 @@ def schedule(request, pk):
             messages.success(request, f"{count} letter{'s'[: count != 1]} will be published on {when}")
             return redirect("publications:manage", review.pk)
     return form_page(
-        request, form, title="Schedule publication", caption=review.title,
+        request,
+        form,
+        title="Schedule publication",
+        caption=review.title,
         intro="The letters and the overview become public together at the release time, and not before.",
         back_url=review.get_absolute_url(),
-    )  # fmt: skip
+    )
 
 
 @inspector_required
@@ -75,8 +83,10 @@ def withdraw(request, pk):
         messages.success(request, f"The letter to {entry.letter.force.name} has been withdrawn")
         return redirect("publications:manage", entry.publication.review_id)
     return form_page(
-        request, form, title=f"Withdraw the letter to {entry.letter.force.name}",
+        request,
+        form,
+        title=f"Withdraw the letter to {entry.letter.force.name}",
         caption=entry.publication.review.title,
         intro="The letter's page stays, with a notice giving the date and your reason. It is never silently removed.",
         back_url=reverse("publications:manage", args=[entry.publication.review_id]),
-    )  # fmt: skip
+    )

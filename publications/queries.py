@@ -8,8 +8,11 @@ from inspections.models import TopicRename
 from .models import PublishedLetter
 
 ENTRY_RELATIONS = [
-    "publication", "letter__force", "letter__review__recommendation__topic", "letter__review__recommendation__report",
-]  # fmt: skip
+    "publication",
+    "letter__force",
+    "letter__review__recommendation__topic",
+    "letter__review__recommendation__report",
+]
 
 
 def with_relations(entries):

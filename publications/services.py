@@ -57,10 +57,14 @@ def publication_schedule(*, review, letters, release_at, overview_title, introdu
         overview_pdf_at(review, entries, release_at, overview_title, introduction) if overview_title else None
     )
     publication = Publication.objects.create(
-        review=review, release_at=release_at, overview_title=overview_title, introduction=introduction,
-        overview_pdf=overview_pdf, overview_sha256=hashlib.sha256(overview_pdf).hexdigest() if overview_pdf else "",
+        review=review,
+        release_at=release_at,
+        overview_title=overview_title,
+        introduction=introduction,
+        overview_pdf=overview_pdf,
+        overview_sha256=hashlib.sha256(overview_pdf).hexdigest() if overview_pdf else "",
         scheduled_by=by,
-    )  # fmt: skip
+    )
     for entry in entries:
         entry.publication = publication
     bulk_create_audited(PublishedLetter, entries, by=by)
@@ -74,9 +78,13 @@ def overview_pdf_at(review, entries, release_at, title, introduction):
     earlier = latest_public_entries(release_at).filter(letter__review=review).exclude(letter__force__in=replaced)
     shown = [*earlier, *entries]
     overview = Overview(
-        review=review, entries=shown, title=title, introduction=introduction,
-        published_on=timezone.localdate(release_at), others=standings_without_letters(review, shown),
-    )  # fmt: skip
+        review=review,
+        entries=shown,
+        title=title,
+        introduction=introduction,
+        published_on=timezone.localdate(release_at),
+        others=standings_without_letters(review, shown),
+    )
     return render_pdf({"overview": overview}, template="publications/overview_pdf.html")
 
 

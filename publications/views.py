@@ -92,11 +92,13 @@ def released_overview(slug):
     with_overview = [publication for publication in publications if publication.has_overview]
     latest = with_overview[-1] if with_overview else None
     overview = Overview(
-        review=review, entries=entries, title=latest.overview_title if latest else review.title,
+        review=review,
+        entries=entries,
+        title=latest.overview_title if latest else review.title,
         introduction=latest.introduction if latest else "",
         published_on=timezone.localdate((latest or publications[0]).release_at),
         others=standings_without_letters(review, entries),
-    )  # fmt: skip
+    )
     return review, overview, latest
 
 

@@ -39,13 +39,19 @@ CAUSE_TEXT = (
     "intervene early to safeguard potential victims and tackle unacceptable and potentially corrupt behaviour."
 )
 STRATEGY_JUDGEMENTS = [
-    ("Reflected", "It was also reassuring to see in the documentation you submitted that you had considered the new "
-     "strategy to address the abuse of position for sexual purposes, agreed at the National Police Chiefs' Council "
-     "in April of this year."),
-    ("Did not reflect", "Your plans did not reflect the national strategy agreed at the National Police Chiefs' "
-     "Council in April of this year."),
+    (
+        "Reflected",
+        "It was also reassuring to see in the documentation you submitted that you had considered the new "
+        "strategy to address the abuse of position for sexual purposes, agreed at the National Police Chiefs' Council "
+        "in April of this year.",
+    ),
+    (
+        "Did not reflect",
+        "Your plans did not reflect the national strategy agreed at the National Police Chiefs' "
+        "Council in April of this year.",
+    ),
     ("No information", ""),
-]  # fmt: skip
+]
 
 
 def work_judgements(work):
@@ -60,23 +66,35 @@ def work_judgements(work):
 
 ELEMENTS = [
     ("Whether the plan reflected the national strategy", STRATEGY_JUDGEMENTS),
-    ("A review of the counter-corruption unit's capability and capacity",
-     work_judgements("a review of the capability and capacity of your counter-corruption unit")),
+    (
+        "A review of the counter-corruption unit's capability and capacity",
+        work_judgements("a review of the capability and capacity of your counter-corruption unit"),
+    ),
     ("Monitoring of IT systems", work_judgements("monitoring your IT systems actively")),
-    ("Seeking intelligence from organisations that support vulnerable people",
-     work_judgements("building relationships with the organisations that support vulnerable people")),
-]  # fmt: skip
+    (
+        "Seeking intelligence from organisations that support vulnerable people",
+        work_judgements("building relationships with the organisations that support vulnerable people"),
+    ),
+]
 OUTCOMES = [
-    ("Force plans contained insufficient information",
-     "The documents your force submitted did not contain enough information for us to assess its plans."),
-    ("Had plans but had not yet commenced implementation",
-     "Your force has plans to address our recommendation but has not yet started to implement them."),
-    ("Had plans in place and had started implementation",
-     "We are pleased to inform you that your force has plans in place and has started to implement them."),
-    ("Already had all elements in place",
-     "We are pleased to inform you that in our 2016 inspection we found that you already had all the elements of "
-     "our recommendation in place."),
-]  # fmt: skip
+    (
+        "Force plans contained insufficient information",
+        "The documents your force submitted did not contain enough information for us to assess its plans.",
+    ),
+    (
+        "Had plans but had not yet commenced implementation",
+        "Your force has plans to address our recommendation but has not yet started to implement them.",
+    ),
+    (
+        "Had plans in place and had started implementation",
+        "We are pleased to inform you that your force has plans in place and has started to implement them.",
+    ),
+    (
+        "Already had all elements in place",
+        "We are pleased to inform you that in our 2016 inspection we found that you already had all the elements of "
+        "our recommendation in place.",
+    ),
+]
 DEMONSTRATION_ELEMENTS = [
     ("Retrospective review of allegations", work_judgements("a retrospective review of allegations")[1:]),
     ("Referrals to the IPCC", work_judgements("referring cases to the IPCC")[1:]),
@@ -117,14 +135,20 @@ def reference_report():
     recommendations = [
         Recommendation.objects.update_or_create(
             reference=reference,
-            defaults={"report": report, "cause_of_concern": cause, "topic": topic, "text": text,
-                      "timescale": Recommendation.Timescale.MONTHS_AFTER_PUBLICATION, "timescale_months": months},
+            defaults={
+                "report": report,
+                "cause_of_concern": cause,
+                "topic": topic,
+                "text": text,
+                "timescale": Recommendation.Timescale.MONTHS_AFTER_PUBLICATION,
+                "timescale_months": months,
+            },
         )[0]
         for reference, text, months in [
             ("peel-legitimacy-2016-asg-1", THREE_MONTH_TEXT, 3),
             ("peel-legitimacy-2016-asg-2", SIX_MONTH_TEXT, 6),
         ]
-    ]  # fmt: skip
+    ]
     return recommendations
 
 
@@ -159,9 +183,14 @@ def demo_submission(review, force, officer, received_at, note):
     if Submission.objects.filter(review=review, force=force).exists():
         return
     submission = Submission.objects.create(
-        review=review, force=force, channel=Submission.Channel.UPLOAD, covering_note=note,
-        submitted_by=officer, received_at=received_at, created_at=received_at,
-    )  # fmt: skip
+        review=review,
+        force=force,
+        channel=Submission.Channel.UPLOAD,
+        covering_note=note,
+        submitted_by=officer,
+        received_at=received_at,
+        created_at=received_at,
+    )
     upload = SimpleUploadedFile(f"{force.slug}-plan.pdf", plan_pdf(force.name), "application/pdf")
     store_documents(submission, [check_document(upload)])
 
@@ -185,16 +214,37 @@ def reference_review(recommendation, signatory, inspector, officers):
     review.forces.set(Force.objects.filter(kind=Force.Kind.TERRITORIAL))
     add_framework(review, ELEMENTS, OUTCOMES)
     merseyside, cheshire = officers["merseyside"].force, officers["cheshire"].force
-    demo_submission(review, merseyside, officers["merseyside"], london(2017, 5, 26, 10, 14),
-                    "Our plan and the counter-corruption unit's review, as requested.")  # fmt: skip
-    demo_submission(review, cheshire, officers["cheshire"], london(2017, 5, 30, 16, 2),
-                    "Cheshire Constabulary's plan, approved by the chief officer group.")  # fmt: skip
-    assess(review, merseyside, inspector, OUTCOMES[3][0], ["Reflected"] + ["Already in place"] * 3,
-           "All elements were found in place in 2016; the plan reflects the new strategy.")  # fmt: skip
+    demo_submission(
+        review,
+        merseyside,
+        officers["merseyside"],
+        london(2017, 5, 26, 10, 14),
+        "Our plan and the counter-corruption unit's review, as requested.",
+    )
+    demo_submission(
+        review,
+        cheshire,
+        officers["cheshire"],
+        london(2017, 5, 30, 16, 2),
+        "Cheshire Constabulary's plan, approved by the chief officer group.",
+    )
+    assess(
+        review,
+        merseyside,
+        inspector,
+        OUTCOMES[3][0],
+        ["Reflected"] + ["Already in place"] * 3,
+        "All elements were found in place in 2016; the plan reflects the new strategy.",
+    )
     # As the press quoted Cheshire's letter: no evidence of a review of the counter-corruption unit.
-    assess(review, cheshire, inspector, OUTCOMES[2][0],
-           ["Reflected", "No evidence found", "Already commenced", "Already commenced"],
-           "Comprehensive plans; IT monitoring and work with support organisations already under way.")  # fmt: skip
+    assess(
+        review,
+        cheshire,
+        inspector,
+        OUTCOMES[2][0],
+        ["Reflected", "No evidence found", "Already commenced", "Already commenced"],
+        "Comprehensive plans; IT monitoring and work with support organisations already under way.",
+    )
     return review
 
 
@@ -202,9 +252,13 @@ def assess(review, force, inspector, outcome, labels, notes):
     if Assessment.objects.filter(review=review, force=force).exists():
         return
     assessment = Assessment.objects.create(
-        review=review, force=force, outcome=review.outcome_categories.get(name=outcome), notes=notes,
-        assessed_by=inspector, assessed_at=london(2017, 6, 20, 15, 30),
-    )  # fmt: skip
+        review=review,
+        force=force,
+        outcome=review.outcome_categories.get(name=outcome),
+        notes=notes,
+        assessed_by=inspector,
+        assessed_at=london(2017, 6, 20, 15, 30),
+    )
     for element, label in zip(review.elements.all(), labels, strict=True):
         AssessmentJudgement.objects.create(
             assessment=assessment, element=element, judgement=element.judgements.get(label=label)

@@ -24,9 +24,17 @@ class RecommendationForm(GovukForm, forms.ModelForm):
     class Meta:
         model = Recommendation
         fields = [
-            "reference", "report", "cause_of_concern", "topic", "text", "timescale", "timescale_months",
-            "timescale_date", "applies_to_all_territorial_forces", "forces",
-        ]  # fmt: skip
+            "reference",
+            "report",
+            "cause_of_concern",
+            "topic",
+            "text",
+            "timescale",
+            "timescale_months",
+            "timescale_date",
+            "applies_to_all_territorial_forces",
+            "forces",
+        ]
         labels = {
             "text": "Recommendation",
             "timescale": "Timescale",
@@ -90,9 +98,16 @@ class ReviewOpenForm(GovukForm, forms.ModelForm):
     class Meta:
         model = Review
         fields = [
-            "title", "slug", "request_date", "submission_deadline", "assessment_period", "lead_signatory",
-            "contact_name", "contact_email", "contact_phone",
-        ]  # fmt: skip
+            "title",
+            "slug",
+            "request_date",
+            "submission_deadline",
+            "assessment_period",
+            "lead_signatory",
+            "contact_name",
+            "contact_email",
+            "contact_phone",
+        ]
         help_texts = {"slug": "Lower-case letters, numbers and hyphens. Left blank, it is made from the title."}
 
     def __init__(self, *args, recommendation, **kwargs):

@@ -111,9 +111,14 @@ def create_submission(*, review, force, by, channel, received_at, documents, cov
     try:
         with transaction.atomic():
             submission = Submission.objects.create(
-                review=review, force=force, channel=channel, covering_note=covering_note, submitted_by=by,
-                received_at=received_at, form_token=form_token,
-            )  # fmt: skip
+                review=review,
+                force=force,
+                channel=channel,
+                covering_note=covering_note,
+                submitted_by=by,
+                received_at=received_at,
+                form_token=form_token,
+            )
             store_documents(submission, documents)
             email_receipt(submission)
     except IntegrityError:  # the same form, posted at the same moment, won the race

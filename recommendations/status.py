@@ -29,12 +29,18 @@ class ForceStatus(models.TextChoices):
 
 # Statuses at which the assessment is done; the letter's progress follows.
 ASSESSED_OR_LATER = {
-    ForceStatus.ASSESSED, ForceStatus.LETTER_DRAFTED, ForceStatus.LETTER_APPROVED, ForceStatus.LETTER_ISSUED,
-    ForceStatus.PUBLISHED, ForceStatus.WITHDRAWN,
-}  # fmt: skip
+    ForceStatus.ASSESSED,
+    ForceStatus.LETTER_DRAFTED,
+    ForceStatus.LETTER_APPROVED,
+    ForceStatus.LETTER_ISSUED,
+    ForceStatus.PUBLISHED,
+    ForceStatus.WITHDRAWN,
+}
 LETTER_STATUS = {
-    "draft": ForceStatus.LETTER_DRAFTED, "approved": ForceStatus.LETTER_APPROVED, "issued": ForceStatus.LETTER_ISSUED
-}  # fmt: skip
+    "draft": ForceStatus.LETTER_DRAFTED,
+    "approved": ForceStatus.LETTER_APPROVED,
+    "issued": ForceStatus.LETTER_ISSUED,
+}
 
 
 STATUS_TAG_COLOURS = {

@@ -9,8 +9,18 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 # Bottom to top, as docs/architecture.md draws them.
-LAYERS = ["core", "worker", "forces", "accounts", "inspections", "outbox", "recommendations", "letters",
-          "publications", "config"]  # fmt: skip
+LAYERS = [
+    "core",
+    "worker",
+    "forces",
+    "accounts",
+    "inspections",
+    "outbox",
+    "recommendations",
+    "letters",
+    "publications",
+    "config",
+]
 
 
 def app_files(app):

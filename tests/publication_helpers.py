@@ -21,9 +21,13 @@ def issued(review, force, inspector, signatory):
 
 def publish(review, letters, by, release_at, overview_title="National overview"):
     return publication_schedule(
-        review=review, letters=letters, release_at=release_at, overview_title=overview_title,
-        introduction="Our introduction.", by=by,
-    )  # fmt: skip
+        review=review,
+        letters=letters,
+        release_at=release_at,
+        overview_title=overview_title,
+        introduction="Our introduction.",
+        by=by,
+    )
 
 
 def many_published_letters(count, signatory, inspector, release_at=None, prefix="bulk"):
@@ -43,11 +47,21 @@ def many_published_letters(count, signatory, inspector, release_at=None, prefix=
                 review=review, force=force, outcome=outcome, assessed_by=inspector, assessed_at=release_at
             )
             letter = Letter.objects.create(
-                assessment=assessment, review=review, force=force, state=Letter.State.ISSUED, heading="Heading",
-                body="Body text about the topic.", drafted_by=inspector, issued_by=signatory, issued_at=release_at,
-                letter_date=release_at.date(), force_name=force.name, addressee_title="Chief Constable",
-                pdf=pdf, pdf_sha256=hashlib.sha256(pdf).hexdigest(),
-            )  # fmt: skip
+                assessment=assessment,
+                review=review,
+                force=force,
+                state=Letter.State.ISSUED,
+                heading="Heading",
+                body="Body text about the topic.",
+                drafted_by=inspector,
+                issued_by=signatory,
+                issued_at=release_at,
+                letter_date=release_at.date(),
+                force_name=force.name,
+                addressee_title="Chief Constable",
+                pdf=pdf,
+                pdf_sha256=hashlib.sha256(pdf).hexdigest(),
+            )
             PublishedLetter.objects.create(
                 publication=publication, letter=letter, outcome_name=outcome.name, outcome_position=0
             )

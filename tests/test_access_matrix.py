@@ -47,11 +47,11 @@ EXPECTED = {
     "accounts:two-factor-setup": (
         [],
         only(anonymous=302, inspector=302, signatory=302, own_officer=403, other_officer=403),
-    ),  # fmt: skip
+    ),
     "accounts:two-factor-qr": (
         [],
         only(anonymous=302, inspector=404, signatory=404, own_officer=403, other_officer=403),
-    ),  # fmt: skip
+    ),
     "forces:list": ([], PUBLIC),
     "forces:detail": (["cheshire_slug"], PUBLIC),
     "inspections:report-list": ([], STAFF),
@@ -84,15 +84,15 @@ EXPECTED = {
     "recommendations:document-download": (
         ["document"],
         only(anonymous=302, inspector=200, signatory=200, own_officer=200, other_officer=404),
-    ),  # fmt: skip
+    ),
     "recommendations:liaison-home": (
         [],
         only(anonymous=302, inspector=403, signatory=403, own_officer=200, other_officer=200),
-    ),  # fmt: skip
+    ),
     "recommendations:liaison-review": (
         ["cheshire_only_review"],
         only(anonymous=302, inspector=403, signatory=403, own_officer=200, other_officer=404),
-    ),  # fmt: skip
+    ),
     "letters:template": (["review"], STAFF),
     "letters:sentence": (["judgement"], STAFF),
     "letters:paragraph": (["outcome"], STAFF),
@@ -112,7 +112,7 @@ EXPECTED = {
     "letters:liaison-pdf": (
         ["letter"],
         only(anonymous=302, inspector=403, signatory=403, own_officer=200, other_officer=404),
-    ),  # fmt: skip
+    ),
     "publications:letters": ([], PUBLIC),
     "publications:letter": (["review_slug", "cheshire_slug"], PUBLIC),
     "publications:letter-pdf": (["review_slug", "cheshire_slug"], PUBLIC),
@@ -133,9 +133,14 @@ EXPECTED = {
 # The admin (reference data): staff only, and each model only with its permission. Inspectors may view
 # and change forces; everything else there is for superusers.
 ADMIN_STAFF_200 = {
-    "admin:index", "admin:password_change", "admin:password_change_done", "admin:jsi18n",
-    "admin:forces_force_changelist", "admin:forces_force_change", "admin:forces_force_history",
-}  # fmt: skip
+    "admin:index",
+    "admin:password_change",
+    "admin:password_change_done",
+    "admin:jsi18n",
+    "admin:forces_force_changelist",
+    "admin:forces_force_change",
+    "admin:forces_force_history",
+}
 ADMIN_SPECIAL = {
     # The admin signs in through the service's sign-in page (config.views.admin_sign_in).
     "admin:login": only(anonymous=302, inspector=302, signatory=302, own_officer=403, other_officer=403),
@@ -201,9 +206,14 @@ def admin_url(name, pattern, world):
 def world(forces, review, cheshire, merseyside, kent, inspector, signatory, cheshire_officer, merseyside_officer):
     add_letter_template(review)
     submission = create_submission(
-        review=review, force=cheshire, by=cheshire_officer, channel=Submission.Channel.UPLOAD,
-        received_at=timezone.now(), documents=[check_document(upload("plan.pdf", pdf_bytes()))], covering_note="",
-    )  # fmt: skip
+        review=review,
+        force=cheshire,
+        by=cheshire_officer,
+        channel=Submission.Channel.UPLOAD,
+        received_at=timezone.now(),
+        documents=[check_document(upload("plan.pdf", pdf_bytes()))],
+        covering_note="",
+    )
     letter = issued(review, cheshire, inspector, signatory)
     publication = publish(review, [letter], inspector, timezone.now() - datetime.timedelta(hours=1))
     # Issued, not yet published: the schedule form has work.
@@ -262,8 +272,12 @@ def kent(forces):
 
 @pytest.fixture
 def clients(world, inspector, signatory, cheshire_officer, merseyside_officer):
-    users = {"inspector": inspector, "signatory": signatory, "own_officer": cheshire_officer,
-             "other_officer": merseyside_officer}  # fmt: skip
+    users = {
+        "inspector": inspector,
+        "signatory": signatory,
+        "own_officer": cheshire_officer,
+        "other_officer": merseyside_officer,
+    }
     result = {"anonymous": Client()}
     for role, user in users.items():
         result[role] = VerifiedClient()

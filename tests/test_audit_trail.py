@@ -17,8 +17,14 @@ from tests.letter_helpers import add_letter_template, draft
 
 def test_report_created_and_changed_through_the_pages_is_recorded_and_shown(client, inspector, db):
     client.force_login(inspector)
-    data = {"title": "PEEL 2016", "programme": "PEEL", "published_on_0": "8", "published_on_1": "12",
-            "published_on_2": "2016", "scope": "national"}  # fmt: skip
+    data = {
+        "title": "PEEL 2016",
+        "programme": "PEEL",
+        "published_on_0": "8",
+        "published_on_1": "12",
+        "published_on_2": "2016",
+        "scope": "national",
+    }
     client.post(reverse("inspections:report-create"), data)
     report = InspectionReport.objects.get()
     client.post(reverse("inspections:report-edit", args=[report.pk]), {**data, "title": "PEEL: legitimacy 2016"})
@@ -41,8 +47,10 @@ def test_submissions_assessments_and_letters_record_who_did_what(
     assert Submission.history.get().history_user == cheshire_officer
     client.force_login(inspector)
     data = {f"element_{e.pk}": e.judgements.first().pk for e in review.elements.all()}
-    client.post(reverse("recommendations:assessment", args=[review.pk, "cheshire"]),
-                {**data, "outcome": review.outcome_categories.first().pk})  # fmt: skip
+    client.post(
+        reverse("recommendations:assessment", args=[review.pk, "cheshire"]),
+        {**data, "outcome": review.outcome_categories.first().pk},
+    )
     assert Assessment.history.get().history_user == inspector
     add_letter_template(review)
     letter = letter_issue(letter=draft(review, cheshire, inspector, approve=True), by=signatory)
@@ -57,8 +65,10 @@ def test_deletions_are_recorded(client, inspector, review):
     element = review.elements.first()
     client.force_login(inspector)
     labels = [judgement.label for judgement in element.judgements.all()][:-1]  # drop the last judgement
-    client.post(reverse("recommendations:element-edit", args=[element.pk]),
-                {"name": element.name, "position": 0, "judgements": "\n".join(labels)})  # fmt: skip
+    client.post(
+        reverse("recommendations:element-edit", args=[element.pk]),
+        {"name": element.name, "position": 0, "judgements": "\n".join(labels)},
+    )
     deleted = ElementJudgement.history.filter(history_type="-").get()
     assert deleted.history_user == inspector and deleted.label == "No information"
 

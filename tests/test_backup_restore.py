@@ -23,9 +23,14 @@ from tests.publication_helpers import issued
 def issued_letters(transactional_letters, review, merseyside, cheshire, inspector, signatory, cheshire_officer):
     add_letter_template(review)
     create_submission(
-        review=review, force=cheshire, by=cheshire_officer, channel=Submission.Channel.UPLOAD,
-        received_at=review.created_at, documents=[check_document(upload("plan.pdf", pdf_bytes(3)))], covering_note="",
-    )  # fmt: skip
+        review=review,
+        force=cheshire,
+        by=cheshire_officer,
+        channel=Submission.Channel.UPLOAD,
+        received_at=review.created_at,
+        documents=[check_document(upload("plan.pdf", pdf_bytes(3)))],
+        covering_note="",
+    )
     return [issued(review, force, inspector, signatory) for force in (merseyside, cheshire)]
 
 
@@ -49,10 +54,20 @@ def restored_letters_postgresql(tmp_path):
     try:
         subprocess.run(["pg_restore", "--no-owner", f"--dbname={target}", str(dump)], env=env, check=True)
         result = subprocess.run(
-            ["psql", "--no-align", "--tuples-only", "--dbname", target, "--command",
-             "SELECT encode(pdf, 'hex') || ' ' || pdf_sha256 FROM letters_letter WHERE state = 'issued'"],
-            env=env, check=True, capture_output=True, text=True,
-        )  # fmt: skip
+            [
+                "psql",
+                "--no-align",
+                "--tuples-only",
+                "--dbname",
+                target,
+                "--command",
+                "SELECT encode(pdf, 'hex') || ' ' || pdf_sha256 FROM letters_letter WHERE state = 'issued'",
+            ],
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
         return [(bytes.fromhex(line.split()[0]), line.split()[1]) for line in result.stdout.split("\n") if line]
     finally:
         subprocess.run(["dropdb", target], env=env, check=True)

@@ -111,9 +111,14 @@ def test_twenty_identical_schedule_posts_schedule_once(transactional_letters, re
     url = reverse("publications:schedule", args=[review.pk])
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
     form = {
-        "release_on_0": tomorrow.day, "release_on_1": tomorrow.month, "release_on_2": tomorrow.year,
-        "release_time": "09:30", "letters": [letter.pk], "overview_title": "National overview", "introduction": "",
-    }  # fmt: skip
+        "release_on_0": tomorrow.day,
+        "release_on_1": tomorrow.month,
+        "release_on_2": tomorrow.year,
+        "release_time": "09:30",
+        "letters": [letter.pk],
+        "overview_title": "National overview",
+        "introduction": "",
+    }
 
     responses = at_once(lambda: queue.pop().post(url, form))
     assert sorted({response.status_code for response in responses}) in ([302], [200, 302])

@@ -21,10 +21,14 @@ from tests.publication_helpers import issued, publish
 def submit(review, slug, by, days_before_deadline=1):
     received = review.submission_deadline - datetime.timedelta(days=days_before_deadline)
     return create_submission(
-        review=review, force=Force.objects.get(slug=slug), by=by, channel=Submission.Channel.EMAIL,
+        review=review,
+        force=Force.objects.get(slug=slug),
+        by=by,
+        channel=Submission.Channel.EMAIL,
         received_at=timezone.make_aware(datetime.datetime.combine(received, datetime.time(12))),
-        documents=[check_document(upload("plan.pdf", pdf_bytes()))], covering_note="",
-    )  # fmt: skip
+        documents=[check_document(upload("plan.pdf", pdf_bytes()))],
+        covering_note="",
+    )
 
 
 def dashboard(client, user):
@@ -135,8 +139,9 @@ DASHBOARD_QUERIES = 15  # includes the reopenings of uploads
 
 
 @pytest.mark.parametrize("review_count, force_count", [(1, 2), (4, 2), (1, 43), (4, 43)])
-def test_dashboard_query_count_is_fixed(client, forces, signatory, inspector, django_assert_num_queries,
-                                        review_count, force_count):  # fmt: skip
+def test_dashboard_query_count_is_fixed(
+    client, forces, signatory, inspector, django_assert_num_queries, review_count, force_count
+):
     territorial = list(Force.objects.filter(kind="territorial")[:force_count])
     for index in range(review_count):
         review = make_review(signatory, slug=f"review-{index}", forces=territorial, days_left=-5 if index % 2 else 10)

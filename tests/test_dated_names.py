@@ -43,9 +43,11 @@ def test_the_name_stays_configurable(settings):
 @pytest.fixture
 def review_2017(forces, signatory):
     review = make_review(
-        signatory, slug="dated-2017", request_date=datetime.date(2017, 5, 16),
+        signatory,
+        slug="dated-2017",
+        request_date=datetime.date(2017, 5, 16),
         submission_deadline=datetime.date(2017, 5, 31),
-    )  # fmt: skip
+    )
     add_letter_template(review)
     return review
 

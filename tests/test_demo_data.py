@@ -98,8 +98,9 @@ def test_a_newcomer_goes_from_upload_to_a_published_letter(demo, client, django_
     client.force_login(users["cheshire"])
     upload_page = reverse("recommendations:liaison-review", args=[review.pk])
     with django_capture_on_commit_callbacks(execute=True):
-        sent = client.post(upload_page, {"documents": [upload("Cheshire plan.pdf", pdf_bytes())],
-                                         "form_token": str(uuid.uuid4())})  # fmt: skip
+        sent = client.post(
+            upload_page, {"documents": [upload("Cheshire plan.pdf", pdf_bytes())], "form_token": str(uuid.uuid4())}
+        )
     assert sent.status_code == 302
 
     client.force_login(users["inspector"])

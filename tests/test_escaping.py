@@ -35,14 +35,21 @@ def test_hostile_text_is_escaped_everywhere(client, forces, signatory, inspector
     outcome.name = f"Outcome {HOSTILE}"
     outcome.save()
     create_submission(
-        review=review, force=cheshire, by=cheshire_officer, channel=Submission.Channel.UPLOAD,
-        received_at=timezone.now(), documents=[check_document(upload(f"{HOSTILE}.pdf", pdf_bytes()))],
+        review=review,
+        force=cheshire,
+        by=cheshire_officer,
+        channel=Submission.Channel.UPLOAD,
+        received_at=timezone.now(),
+        documents=[check_document(upload(f"{HOSTILE}.pdf", pdf_bytes()))],
         covering_note=HOSTILE,
-    )  # fmt: skip
+    )
     Extension.objects.create(
-        review=review, force=cheshire, new_deadline=review.submission_deadline + datetime.timedelta(days=3),
-        reason=HOSTILE, granted_by=inspector,
-    )  # fmt: skip
+        review=review,
+        force=cheshire,
+        new_deadline=review.submission_deadline + datetime.timedelta(days=3),
+        reason=HOSTILE,
+        granted_by=inspector,
+    )
     assessment = Assessment.objects.create(
         review=review, force=cheshire, outcome=outcome, notes=HOSTILE, assessed_by=inspector, assessed_at=timezone.now()
     )

@@ -19,8 +19,20 @@ from recommendations.models import Assessment, Document, Extension, Recommendati
 from tests.conftest import stored_files
 from tests.factories import DOCM_MAIN, docx_bytes, make_review, pdf_bytes, raw_multipart, upload
 
-MODELS = [Submission, Document, Review, Assessment, Extension, Letter, LetterTemplate, Publication, PublishedLetter,
-          Recommendation, InspectionReport, Topic]  # fmt: skip
+MODELS = [
+    Submission,
+    Document,
+    Review,
+    Assessment,
+    Extension,
+    Letter,
+    LetterTemplate,
+    Publication,
+    PublishedLetter,
+    Recommendation,
+    InspectionReport,
+    Topic,
+]
 
 
 def snapshot(media_root):
@@ -77,7 +89,7 @@ UPLOADS = [
     ("truncated zip", "plan.docx", docx_bytes()[:200], "not a Word document"),
     ("unknown extension", "plan.exe", pdf_bytes(), "must be a PDF or a Word document"),
     ("no extension", "plan", pdf_bytes(), "must be a PDF or a Word document"),
-]  # fmt: skip
+]
 
 NAMES = [
     ("folder path", "../../etc/passwd.pdf", "must not contain a folder path"),
@@ -87,7 +99,7 @@ NAMES = [
     ("terminal escape", "plan\x1b]0;owned\x07.pdf", "control characters"),
     ("300 characters", "p" * 296 + ".pdf", "200 characters or fewer"),
     ("dots only", "...", "must not contain a folder path"),
-]  # fmt: skip
+]
 
 
 @pytest.fixture
@@ -206,11 +218,20 @@ def inspector_post(client, inspector, url, data):
 
 def review_data(signatory, **changes):
     data = {
-        "title": "A review", "request_date_0": "16", "request_date_1": "5", "request_date_2": "2017",
-        "submission_deadline_0": "31", "submission_deadline_1": "5", "submission_deadline_2": "2017",
-        "assessment_period": "June 2017", "lead_signatory": signatory.pk, "contact_name": "J",
-        "contact_email": "j@example.org", "contact_phone": "1", "scope": "all",
-    }  # fmt: skip
+        "title": "A review",
+        "request_date_0": "16",
+        "request_date_1": "5",
+        "request_date_2": "2017",
+        "submission_deadline_0": "31",
+        "submission_deadline_1": "5",
+        "submission_deadline_2": "2017",
+        "assessment_period": "June 2017",
+        "lead_signatory": signatory.pk,
+        "contact_name": "J",
+        "contact_email": "j@example.org",
+        "contact_phone": "1",
+        "scope": "all",
+    }
     return {**data, **changes}
 
 
@@ -228,9 +249,19 @@ def review_data(signatory, **changes):
         ({"scope": "chosen", "chosen_forces": ["99999"]}, "Select a valid choice"),
         ({"slug": "../../etc"}, "Enter a valid"),
     ],
-    ids=["year 99999", "year 1850", "day 32", "month 0", "not a number", "deadline before request", "bad email",
-         "unknown signatory", "unknown force", "slug with a path"],
-)  # fmt: skip
+    ids=[
+        "year 99999",
+        "year 1850",
+        "day 32",
+        "month 0",
+        "not a number",
+        "deadline before request",
+        "bad email",
+        "unknown signatory",
+        "unknown force",
+        "slug with a path",
+    ],
+)
 def test_hostile_review_form(client, inspector, signatory, forces, unchanged, changes, message):
     from tests.factories import make_recommendation
 
@@ -261,15 +292,22 @@ def test_judgement_and_outcome_of_another_review(client, inspector, review, sign
 def test_extension_before_the_deadline_and_future_received_dates(client, inspector, review, unchanged):
     early = review.submission_deadline
     response = inspector_post(
-        client, inspector, reverse("recommendations:extension", args=[review.pk, "cheshire"]),
+        client,
+        inspector,
+        reverse("recommendations:extension", args=[review.pk, "cheshire"]),
         {"new_deadline_0": early.day, "new_deadline_1": early.month, "new_deadline_2": early.year, "reason": "x"},
-    )  # fmt: skip
+    )
     assert "must be after the review" in response.content.decode()
     response = client.post(
         reverse("recommendations:submission-log", args=[review.pk, "cheshire"]),
-        {"received_on_0": "1", "received_on_1": "1", "received_on_2": "2099", "form_token": uuid.uuid4(),
-         "documents": [upload("plan.pdf", pdf_bytes())]},
-    )  # fmt: skip
+        {
+            "received_on_0": "1",
+            "received_on_1": "1",
+            "received_on_2": "2099",
+            "form_token": uuid.uuid4(),
+            "documents": [upload("plan.pdf", pdf_bytes())],
+        },
+    )
     assert "must be today or in the past" in response.content.decode()
 
 
@@ -306,10 +344,19 @@ def test_recommendation_timescale_out_of_range(client, inspector, forces, unchan
     unchanged()
     before = Recommendation.objects.count()
     response = inspector_post(
-        client, inspector, reverse("recommendations:create"),
-        {"reference": "r-1", "report": report.pk, "topic": Topic.objects.first().pk, "text": "t", "timescale": "months",
-         "timescale_months": "-3", "applies_to_all_territorial_forces": "on"},
-    )  # fmt: skip
+        client,
+        inspector,
+        reverse("recommendations:create"),
+        {
+            "reference": "r-1",
+            "report": report.pk,
+            "topic": Topic.objects.first().pk,
+            "text": "t",
+            "timescale": "months",
+            "timescale_months": "-3",
+            "applies_to_all_territorial_forces": "on",
+        },
+    )
     assert "Ensure this value is greater than or equal to 0" in response.content.decode()
     assert Recommendation.objects.count() == before
 

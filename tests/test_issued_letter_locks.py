@@ -58,9 +58,12 @@ def test_a_change_posted_to_a_locked_assessment_changes_nothing(issued, inspecto
     assert Assessment.objects.filter(pk=issued.assessment_id).values().get() == before
     with pytest.raises(AssessmentLocked):
         assessment_change(
-            assessment=issued.assessment, outcome=issued.review.outcome_categories.last(), judgements={}, notes="",
+            assessment=issued.assessment,
+            outcome=issued.review.outcome_categories.last(),
+            judgements={},
+            notes="",
             by=inspector,
-        )  # fmt: skip
+        )
 
 
 def test_the_correction_unlocks_the_assessment_until_it_is_issued(issued, inspector, signatory, client):
@@ -109,8 +112,10 @@ def test_an_inspector_reopens_uploads_until_a_day_on_record(issued, inspector, c
     assert reopen(client, issued, until).status_code == 302
     reopening = UploadReopening.objects.get()
     assert (reopening.reopened_by, reopening.until, reopening.reason) == (
-        inspector, until, "The force found a missing annex."
-    )  # fmt: skip
+        inspector,
+        until,
+        "The force found a missing annex.",
+    )
     force_page = " ".join(client.get(force_url(issued)).content.decode().split())
     assert f"Reopened until {until:%-d %B %Y} by Jane Okafor on {timezone.localdate():%-d %B %Y}" in force_page
     assert "Created the upload reopening" in force_page  # in the history, with who and when

@@ -15,9 +15,11 @@ from tests.letter_helpers import add_letter_template, draft, pdf_text
 @pytest.fixture
 def review_2017(forces, signatory):
     review = make_review(
-        signatory, slug="review-2017-dated", request_date=datetime.date(2017, 5, 16),
+        signatory,
+        slug="review-2017-dated",
+        request_date=datetime.date(2017, 5, 16),
         submission_deadline=datetime.date(2017, 5, 31),
-    )  # fmt: skip
+    )
     add_letter_template(review)
     return review
 

@@ -51,10 +51,15 @@ def test_production_cookies_and_transport():
     result = manage("shell", "-c", script, **PRODUCTION)
     values = json.loads(result.stdout.strip().splitlines()[-1])
     assert values == {
-        "SESSION_COOKIE_SECURE": True, "SESSION_COOKIE_HTTPONLY": True, "CSRF_COOKIE_SECURE": True,
-        "CSRF_COOKIE_HTTPONLY": True, "SECURE_HSTS_SECONDS": 31536000, "SECURE_SSL_REDIRECT": True,
-        "SECURE_CONTENT_TYPE_NOSNIFF": True, "X_FRAME_OPTIONS": "DENY",
-    }  # fmt: skip
+        "SESSION_COOKIE_SECURE": True,
+        "SESSION_COOKIE_HTTPONLY": True,
+        "CSRF_COOKIE_SECURE": True,
+        "CSRF_COOKIE_HTTPONLY": True,
+        "SECURE_HSTS_SECONDS": 31536000,
+        "SECURE_SSL_REDIRECT": True,
+        "SECURE_CONTENT_TYPE_NOSNIFF": True,
+        "X_FRAME_OPTIONS": "DENY",
+    }
 
 
 def assert_csp(response):
@@ -66,9 +71,14 @@ def assert_csp(response):
 
 def test_csp_on_html_error_and_download_responses(client, review, cheshire, cheshire_officer):
     submission = create_submission(
-        review=review, force=cheshire, by=cheshire_officer, channel=Submission.Channel.UPLOAD,
-        received_at=review.created_at, documents=[check_document(upload("plan.pdf", pdf_bytes()))], covering_note="",
-    )  # fmt: skip
+        review=review,
+        force=cheshire,
+        by=cheshire_officer,
+        channel=Submission.Channel.UPLOAD,
+        received_at=review.created_at,
+        documents=[check_document(upload("plan.pdf", pdf_bytes()))],
+        covering_note="",
+    )
     assert_csp(client.get(reverse("home")))
     missing = client.get("/no/such/page/")
     assert missing.status_code == 404

@@ -39,9 +39,16 @@ def test_schedule_publication(client, inspector, scheduled):
     cheshire_letter = scheduled["review"].letters.get(force__slug="cheshire")
     response = client.post(
         reverse("publications:schedule", args=[scheduled["review"].pk]),
-        {"release_on_0": "5", "release_on_1": "10", "release_on_2": "2030", "release_time": "09:30",
-         "letters": [cheshire_letter.pk], "overview_title": "Overview", "introduction": "Intro"},
-    )  # fmt: skip
+        {
+            "release_on_0": "5",
+            "release_on_1": "10",
+            "release_on_2": "2030",
+            "release_time": "09:30",
+            "letters": [cheshire_letter.pk],
+            "overview_title": "Overview",
+            "introduction": "Intro",
+        },
+    )
     assert response.status_code == 302
     publication = Publication.objects.latest("pk")
     assert timezone.localtime(publication.release_at) == timezone.make_aware(datetime.datetime(2030, 10, 5, 9, 30))
@@ -60,8 +67,15 @@ def test_schedule_publication(client, inspector, scheduled):
 def test_schedule_refuses_bad_input(client, inspector, scheduled, data, message):
     client.force_login(inspector)
     cheshire_letter = scheduled["review"].letters.get(force__slug="cheshire")
-    base = {"release_on_0": "5", "release_on_1": "10", "release_on_2": "2030", "release_time": "09:30",
-            "letters": [cheshire_letter.pk], "overview_title": "", "introduction": ""}  # fmt: skip
+    base = {
+        "release_on_0": "5",
+        "release_on_1": "10",
+        "release_on_2": "2030",
+        "release_time": "09:30",
+        "letters": [cheshire_letter.pk],
+        "overview_title": "",
+        "introduction": "",
+    }
     response = client.post(reverse("publications:schedule", args=[scheduled["review"].pk]), {**base, **data})
     assert message in response.content.decode()
     assert Publication.objects.count() == 1
@@ -72,9 +86,14 @@ def test_a_letter_cannot_be_published_twice_or_from_another_review(client, inspe
     merseyside_letter = scheduled["entry"].letter
     response = client.post(
         reverse("publications:schedule", args=[scheduled["review"].pk]),
-        {"release_on_0": "5", "release_on_1": "10", "release_on_2": "2030", "release_time": "09:30",
-         "letters": [merseyside_letter.pk]},
-    )  # fmt: skip
+        {
+            "release_on_0": "5",
+            "release_on_1": "10",
+            "release_on_2": "2030",
+            "release_time": "09:30",
+            "letters": [merseyside_letter.pk],
+        },
+    )
     assert "Select a valid choice" in response.content.decode()
     assert PublishedLetter.objects.count() == 1
 

@@ -133,8 +133,12 @@ def test_search_finds_letters_by_topic_names_and_force(client, published, clock,
     topic = published["review"].recommendation.topic
     from inspections.services import topic_rename
 
-    topic_rename(topic=topic, new_name="abuse of position for a sexual purpose", renamed_on=datetime.date(2017, 4, 1),
-                 reason="National strategy")  # fmt: skip
+    topic_rename(
+        topic=topic,
+        new_name="abuse of position for a sexual purpose",
+        renamed_on=datetime.date(2017, 4, 1),
+        reason="National strategy",
+    )
     if query == "Topic for ref-review-2017":
         query = "abuse of position for a sexual purpose"
     if query == "abuse of authority":

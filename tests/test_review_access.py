@@ -15,9 +15,14 @@ INSPECTORATE = {"inspector", "signatory"}
 def world(review, merseyside, merseyside_officer, cheshire_officer):
     """A review of all forces with one Merseyside submission, and a review of Merseyside alone."""
     submission = create_submission(
-        review=review, force=merseyside, by=merseyside_officer, channel=Submission.Channel.UPLOAD,
-        received_at=review.created_at, documents=[check_document(upload("plan.pdf", pdf_bytes()))], covering_note="",
-    )  # fmt: skip
+        review=review,
+        force=merseyside,
+        by=merseyside_officer,
+        channel=Submission.Channel.UPLOAD,
+        received_at=review.created_at,
+        documents=[check_document(upload("plan.pdf", pdf_bytes()))],
+        covering_note="",
+    )
     element = review.elements.first()
     outcome = review.outcome_categories.first()
     merseyside_only = make_review(review.lead_signatory, forces=[merseyside], slug="merseyside-only")

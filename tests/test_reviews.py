@@ -27,9 +27,14 @@ def inspector_client(client, inspector):
 
 def submit(review, force, by, received_at):
     return create_submission(
-        review=review, force=force, by=by, channel=Submission.Channel.EMAIL, received_at=received_at,
-        documents=[check_document(upload("plan.pdf", pdf_bytes()))], covering_note="",
-    )  # fmt: skip
+        review=review,
+        force=force,
+        by=by,
+        channel=Submission.Channel.EMAIL,
+        received_at=received_at,
+        documents=[check_document(upload("plan.pdf", pdf_bytes()))],
+        covering_note="",
+    )
 
 
 def at(day):
@@ -44,9 +49,11 @@ def test_due_date_follows_the_timescale_rule(db):
     six_months = make_recommendation()
     assert six_months.due_date == datetime.date(2017, 6, 8)
     fixed = make_recommendation(
-        reference="fixed", timescale=Recommendation.Timescale.FIXED_DATE, timescale_months=None,
+        reference="fixed",
+        timescale=Recommendation.Timescale.FIXED_DATE,
+        timescale_months=None,
         timescale_date=datetime.date(2017, 9, 30),
-    )  # fmt: skip
+    )
     assert fixed.due_date == datetime.date(2017, 9, 30)
 
 
@@ -61,14 +68,20 @@ def test_review_page_shows_each_status_and_the_counts(inspector_client, review, 
     submit(review, forces["merseyside"], merseyside_officer, at(on_time))
     submit(review, forces["cheshire"], inspector, at(review.submission_deadline + datetime.timedelta(days=1)))
     Extension.objects.create(
-        review=review, force=forces["kent"], new_deadline=review.submission_deadline + datetime.timedelta(days=5),
-        reason="Flooding", granted_by=inspector,
-    )  # fmt: skip
+        review=review,
+        force=forces["kent"],
+        new_deadline=review.submission_deadline + datetime.timedelta(days=5),
+        reason="Flooding",
+        granted_by=inspector,
+    )
     submit(review, forces["dorset"], inspector, at(on_time))
     Assessment.objects.create(
-        review=review, force=forces["dorset"], outcome=review.outcome_categories.first(),
-        assessed_by=inspector, assessed_at=timezone.now(),
-    )  # fmt: skip
+        review=review,
+        force=forces["dorset"],
+        outcome=review.outcome_categories.first(),
+        assessed_by=inspector,
+        assessed_at=timezone.now(),
+    )
 
     html = inspector_client.get(reverse("recommendations:review-detail", args=[review.pk])).content.decode()
     assert "All forces: <strong>43</strong>" in html
@@ -107,12 +120,21 @@ def test_opening_a_review_asks_every_territorial_force_and_emails_them(
 ):
     recommendation = make_recommendation()
     data = {
-        "title": "Abuse of position: plans", "slug": "", "request_date_0": "16", "request_date_1": "5",
-        "request_date_2": "2017", "submission_deadline_0": "31", "submission_deadline_1": "5",
-        "submission_deadline_2": "2017", "assessment_period": "June 2017", "lead_signatory": signatory.pk,
-        "contact_name": "John Young", "contact_email": "john.young@example.org", "contact_phone": "07802 948502",
+        "title": "Abuse of position: plans",
+        "slug": "",
+        "request_date_0": "16",
+        "request_date_1": "5",
+        "request_date_2": "2017",
+        "submission_deadline_0": "31",
+        "submission_deadline_1": "5",
+        "submission_deadline_2": "2017",
+        "assessment_period": "June 2017",
+        "lead_signatory": signatory.pk,
+        "contact_name": "John Young",
+        "contact_email": "john.young@example.org",
+        "contact_phone": "07802 948502",
         "scope": "all",
-    }  # fmt: skip
+    }
     response = inspector_client.post(reverse("recommendations:review-create", args=[recommendation.pk]), data)
     assert response.status_code == 302
     review = Review.objects.get()
@@ -129,12 +151,21 @@ def test_a_review_can_ask_chosen_forces_only(inspector_client, forces, signatory
     recommendation = make_recommendation()
     kent, dorset = Force.objects.get(slug="kent"), Force.objects.get(slug="dorset")
     data = {
-        "title": "Chosen", "request_date_0": "16", "request_date_1": "5", "request_date_2": "2017",
-        "submission_deadline_0": "31", "submission_deadline_1": "5", "submission_deadline_2": "2017",
-        "assessment_period": "June 2017", "lead_signatory": signatory.pk, "contact_name": "J",
-        "contact_email": "j@example.org", "contact_phone": "1", "scope": "chosen",
+        "title": "Chosen",
+        "request_date_0": "16",
+        "request_date_1": "5",
+        "request_date_2": "2017",
+        "submission_deadline_0": "31",
+        "submission_deadline_1": "5",
+        "submission_deadline_2": "2017",
+        "assessment_period": "June 2017",
+        "lead_signatory": signatory.pk,
+        "contact_name": "J",
+        "contact_email": "j@example.org",
+        "contact_phone": "1",
+        "scope": "chosen",
         "chosen_forces": [kent.pk, dorset.pk],
-    }  # fmt: skip
+    }
     inspector_client.post(reverse("recommendations:review-create", args=[recommendation.pk]), data)
     assert set(Review.objects.get().forces.values_list("slug", flat=True)) == {"kent", "dorset"}
 
@@ -142,11 +173,20 @@ def test_a_review_can_ask_chosen_forces_only(inspector_client, forces, signatory
 def test_deadline_before_the_request_date_is_refused(inspector_client, forces, signatory):
     recommendation = make_recommendation()
     data = {
-        "title": "Backwards", "request_date_0": "31", "request_date_1": "5", "request_date_2": "2017",
-        "submission_deadline_0": "16", "submission_deadline_1": "5", "submission_deadline_2": "2017",
-        "assessment_period": "June 2017", "lead_signatory": signatory.pk, "contact_name": "J",
-        "contact_email": "j@example.org", "contact_phone": "1", "scope": "all",
-    }  # fmt: skip
+        "title": "Backwards",
+        "request_date_0": "31",
+        "request_date_1": "5",
+        "request_date_2": "2017",
+        "submission_deadline_0": "16",
+        "submission_deadline_1": "5",
+        "submission_deadline_2": "2017",
+        "assessment_period": "June 2017",
+        "lead_signatory": signatory.pk,
+        "contact_name": "J",
+        "contact_email": "j@example.org",
+        "contact_phone": "1",
+        "scope": "all",
+    }
     response = inspector_client.post(reverse("recommendations:review-create", args=[recommendation.pk]), data)
     assert response.status_code == 200
     assert "The submission deadline must be on or after the request date" in response.content.decode()
@@ -162,11 +202,17 @@ def test_database_refuses_a_deadline_before_the_request(review):
 def test_inspector_logs_an_emailed_submission_with_its_date(inspector_client, review, inspector, private_media):
     received = review.submission_deadline - datetime.timedelta(days=20)
     url = reverse("recommendations:submission-log", args=[review.pk, "cheshire"])
-    response = inspector_client.post(url, {
-        "received_on_0": received.day, "received_on_1": received.month, "received_on_2": received.year,
-        "documents": [upload("emailed plan.pdf", pdf_bytes())], "covering_note": "Sent to John Young",
-        "form_token": "6f1f3c2e-56a5-4f0e-9a43-6f3c1b2a9d10",
-    })  # fmt: skip
+    response = inspector_client.post(
+        url,
+        {
+            "received_on_0": received.day,
+            "received_on_1": received.month,
+            "received_on_2": received.year,
+            "documents": [upload("emailed plan.pdf", pdf_bytes())],
+            "covering_note": "Sent to John Young",
+            "form_token": "6f1f3c2e-56a5-4f0e-9a43-6f3c1b2a9d10",
+        },
+    )
     assert response.status_code == 302
     submission = Submission.objects.get()
     assert submission.channel == Submission.Channel.EMAIL
@@ -180,15 +226,27 @@ def test_inspector_logs_an_emailed_submission_with_its_date(inspector_client, re
 def test_extension_must_be_after_the_deadline(inspector_client, review):
     url = reverse("recommendations:extension", args=[review.pk, "cheshire"])
     early = review.submission_deadline
-    response = inspector_client.post(url, {
-        "new_deadline_0": early.day, "new_deadline_1": early.month, "new_deadline_2": early.year, "reason": "x",
-    })  # fmt: skip
+    response = inspector_client.post(
+        url,
+        {
+            "new_deadline_0": early.day,
+            "new_deadline_1": early.month,
+            "new_deadline_2": early.year,
+            "reason": "x",
+        },
+    )
     assert "The new deadline must be after the review&#x27;s deadline" in response.content.decode()
     assert Extension.objects.count() == 0
     later = early + datetime.timedelta(days=7)
-    inspector_client.post(url, {
-        "new_deadline_0": later.day, "new_deadline_1": later.month, "new_deadline_2": later.year, "reason": "Flooding",
-    })  # fmt: skip
+    inspector_client.post(
+        url,
+        {
+            "new_deadline_0": later.day,
+            "new_deadline_1": later.month,
+            "new_deadline_2": later.year,
+            "reason": "Flooding",
+        },
+    )
     assert Extension.objects.get().new_deadline == later
 
 

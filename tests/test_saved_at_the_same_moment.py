@@ -62,9 +62,14 @@ def test_renaming_a_topic_to_a_name_just_taken(inspector_client, saved_elsewhere
     saved_elsewhere_after_checks(TopicRenameForm, lambda: Topic.objects.create(name="Abuse of position"))
     response = inspector_client.post(
         reverse("inspections:topic-rename", args=[topic.pk]),
-        {"new_name": "Abuse of position", "renamed_on_0": "1", "renamed_on_1": "4", "renamed_on_2": "2017",
-         "reason": "National strategy"},
-    )  # fmt: skip
+        {
+            "new_name": "Abuse of position",
+            "renamed_on_0": "1",
+            "renamed_on_1": "4",
+            "renamed_on_2": "2017",
+            "reason": "National strategy",
+        },
+    )
     assert_form_error(response, "Another topic already has this name")
     topic.refresh_from_db()
     assert topic.name == "Abuse of authority for sexual gain" and not topic.renames.exists()
@@ -72,14 +77,25 @@ def test_renaming_a_topic_to_a_name_just_taken(inspector_client, saved_elsewhere
 
 def test_adding_a_recommendation_whose_reference_was_just_taken(inspector_client, forces, saved_elsewhere_after_checks):
     existing = make_recommendation(reference="peel-2016-r1")
-    data = {"reference": "peel-2016-r2", "report": existing.report_id, "topic": existing.topic_id, "text": "Do it.",
-            "timescale": "months", "timescale_months": "3", "applies_to_all_territorial_forces": "on"}  # fmt: skip
+    data = {
+        "reference": "peel-2016-r2",
+        "report": existing.report_id,
+        "topic": existing.topic_id,
+        "text": "Do it.",
+        "timescale": "months",
+        "timescale_months": "3",
+        "applies_to_all_territorial_forces": "on",
+    }
 
     def competitor():
         return Recommendation.objects.create(
-            reference="peel-2016-r2", report=existing.report, topic=existing.topic, text="Theirs.",
-            timescale="months", timescale_months=6,
-        )  # fmt: skip
+            reference="peel-2016-r2",
+            report=existing.report,
+            topic=existing.topic,
+            text="Theirs.",
+            timescale="months",
+            timescale_months=6,
+        )
 
     saved_elsewhere_after_checks(RecommendationForm, competitor)
     response = inspector_client.post(reverse("recommendations:create"), data)

@@ -72,15 +72,19 @@ def test_pdf_and_docx_are_kept_with_their_hash_and_a_receipt(cheshire_client, re
 BAD_FILES = [
     ("an executable renamed .pdf", "plan.pdf", b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 200, "is not a PDF"),
     ("HTML renamed .pdf", "plan.pdf", b"<html><script>alert(1)</script></html>", "is not a PDF"),
-    ("a PDF header followed by HTML", "plan.pdf", b"%PDF-1.7\n<html><script>alert(1)</script></html>",
-     "could not be read as a PDF"),
+    (
+        "a PDF header followed by HTML",
+        "plan.pdf",
+        b"%PDF-1.7\n<html><script>alert(1)</script></html>",
+        "could not be read as a PDF",
+    ),
     ("an empty file", "plan.pdf", b"", "is empty"),
     ("a .docm", "plan.docm", docx_bytes(main=DOCM_MAIN), "with macros (.docm)"),
     ("macros inside a .docx", "plan.docx", docx_bytes(main=DOCM_MAIN), "contains macros"),
     ("a zip that is not a Word document", "plan.docx", docx_bytes()[:0] + b"PK\x03\x04broken", "not a Word document"),
     ("a text file", "plan.txt", b"hello", "must be a PDF or a Word document"),
     ("a PDF named .docx", "plan.docx", pdf_bytes(), "not a Word document"),
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize("name, content, message", [case[1:] for case in BAD_FILES], ids=[c[0] for c in BAD_FILES])
@@ -159,9 +163,12 @@ def test_upload_after_the_deadline_is_refused(cheshire_client, forces, signatory
 def test_an_extension_reopens_uploads(cheshire_client, cheshire, inspector, forces, signatory, private_media):
     past = make_review(signatory, slug="past", days_left=-1)
     Extension.objects.create(
-        review=past, force=cheshire, new_deadline=past.submission_deadline + datetime.timedelta(days=7),
-        reason="Chief officer's approval delayed", granted_by=inspector,
-    )  # fmt: skip
+        review=past,
+        force=cheshire,
+        new_deadline=past.submission_deadline + datetime.timedelta(days=7),
+        reason="Chief officer's approval delayed",
+        granted_by=inspector,
+    )
     response = post_files(cheshire_client, past, [upload("plan.pdf", pdf_bytes())])
     assert response.status_code == 302
     assert Submission.objects.get().force == cheshire
@@ -217,9 +224,14 @@ def test_the_inspector_log_form_says_the_chosen_file_was_not_kept(client, inspec
     tomorrow = datetime.date.today() + datetime.timedelta(days=1)
     response = client.post(
         reverse("recommendations:submission-log", args=[review.pk, "cheshire"]),
-        {"received_on_0": tomorrow.day, "received_on_1": tomorrow.month, "received_on_2": tomorrow.year,
-         "documents": [upload("emailed plan.pdf", pdf_bytes())], "form_token": str(uuid.uuid4())},
-    )  # fmt: skip
+        {
+            "received_on_0": tomorrow.day,
+            "received_on_1": tomorrow.month,
+            "received_on_2": tomorrow.year,
+            "documents": [upload("emailed plan.pdf", pdf_bytes())],
+            "form_token": str(uuid.uuid4()),
+        },
+    )
     html = response.content.decode()
     assert "The date received must be today or in the past" in html
     assert "The file you chose was not kept: choose it again" in html

@@ -39,14 +39,22 @@ def database_url(port=None):
 
 def start_worker(mail_dir, *args, port=None):
     env = {
-        **os.environ, "DEBUG": "1", "DATABASE_URL": database_url(port), "EMAIL_FILE_PATH": str(mail_dir),
-        "DATABASE_CONN_MAX_AGE": "0", "PYTHONUNBUFFERED": "1",
-    }  # fmt: skip
+        **os.environ,
+        "DEBUG": "1",
+        "DATABASE_URL": database_url(port),
+        "EMAIL_FILE_PATH": str(mail_dir),
+        "DATABASE_CONN_MAX_AGE": "0",
+        "PYTHONUNBUFFERED": "1",
+    }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     return subprocess.Popen(
         [sys.executable, "manage.py", "run_worker", "--no-reload", "--interval", "0.2", *args],
-        cwd=BASE_DIR, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )  # fmt: skip
+        cwd=BASE_DIR,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
 
 
 def wait_for(condition, timeout=120, what="the condition"):

@@ -28,10 +28,15 @@ class ServiceWorker(Worker):
 
     def __init__(self, *, interval: float = 1, batch: bool = False, sleep=time.sleep):
         super().__init__(
-            queue_names=[DEFAULT_TASK_QUEUE_NAME], interval=interval, batch=batch,
-            backend_name=DEFAULT_TASK_BACKEND_ALIAS, startup_delay=False, max_tasks=None,
-            worker_id=f"{socket.gethostname()}-{os.getpid()}"[:64], excluded_queue_names=[],
-        )  # fmt: skip
+            queue_names=[DEFAULT_TASK_QUEUE_NAME],
+            interval=interval,
+            batch=batch,
+            backend_name=DEFAULT_TASK_BACKEND_ALIAS,
+            startup_delay=False,
+            max_tasks=None,
+            worker_id=f"{socket.gethostname()}-{os.getpid()}"[:64],
+            excluded_queue_names=[],
+        )
         self.sleep = sleep
         self.sweeper = Sweeper()
         self.failures_in_a_row = 0

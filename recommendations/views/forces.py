@@ -34,10 +34,13 @@ def force_in_review(request, pk, slug):
     row = get_row_for_inspector(pk, slug)
     judgements = row.assessment.judgements.select_related("element", "judgement") if row.assessment else []
     context = {
-        "row": row, "review": row.review, "judgements": judgements, "history": force_history(row),
+        "row": row,
+        "review": row.review,
+        "judgements": judgements,
+        "history": force_history(row),
         "before_assessing": None if row.assessment else before_assessing(row.review),
         **page_context(FORCE_PAGE, row),
-    }  # fmt: skip
+    }
     return render(request, "recommendations/force_in_review.html", context)
 
 

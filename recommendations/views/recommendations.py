@@ -31,9 +31,10 @@ def recommendation_detail(request, pk):
         pk=pk,
     )
     context = {
-        "recommendation": recommendation, "history": history_of(Recommendation.history.filter(id=pk)),
+        "recommendation": recommendation,
+        "history": history_of(Recommendation.history.filter(id=pk)),
         "before_opening": before_opening_a_review(),
-    }  # fmt: skip
+    }
     return render(request, "recommendations/recommendation_detail.html", context)
 
 

@@ -16,9 +16,11 @@ def test_a_signatory_sees_an_unsent_letter_email_and_sends_it_again(page, review
     add_letter_template(review)
     letter = letter_issue(letter=draft(review, cheshire, inspector, approve=True), by=signatory)
     Delivery.objects.update(
-        state=Delivery.State.FAILED, attempts=MAX_ATTEMPTS, next_attempt_at=None,
+        state=Delivery.State.FAILED,
+        attempts=MAX_ATTEMPTS,
+        next_attempt_at=None,
         last_error="ConnectionRefusedError: [Errno 111] Connection refused",
-    )  # fmt: skip
+    )
 
     sign_in(page, "signatory")
     page.goto(letter.get_absolute_url())
@@ -43,9 +45,10 @@ def test_a_failed_job_says_what_was_and_was_not_done(page, review, inspector, si
     draft(review, cheshire, inspector, approve=True)
     job = start_job(review=review, kind=BulkJob.Kind.ISSUE, by=signatory)
     BulkJob.objects.filter(pk=job.pk).update(
-        state=BulkJob.State.FAILED, attempts=BulkJob.MAX_ATTEMPTS,
+        state=BulkJob.State.FAILED,
+        attempts=BulkJob.MAX_ATTEMPTS,
         failure="The worker stopped 3 times before this job could finish, so it was not tried again.",
-    )  # fmt: skip
+    )
 
     sign_in(page, "signatory")
     page.goto(f"/manage/jobs/{job.pk}/")

@@ -16,9 +16,11 @@ from tests.publication_helpers import issued, publish
 def test_search_read_and_download(page, review, merseyside, inspector, signatory):
     add_letter_template(review)
     topic_rename(
-        topic=review.recommendation.topic, new_name="abuse of position for a sexual purpose",
-        renamed_on=datetime.date(2017, 4, 1), reason="National strategy",
-    )  # fmt: skip
+        topic=review.recommendation.topic,
+        new_name="abuse of position for a sexual purpose",
+        renamed_on=datetime.date(2017, 4, 1),
+        reason="National strategy",
+    )
     letter = issued(review, merseyside, inspector, signatory)
     publish(review, [letter], inspector, timezone.now() - datetime.timedelta(minutes=5))
 
@@ -45,7 +47,14 @@ def test_search_read_and_download(page, review, merseyside, inspector, signatory
     for link in ["Review review-2017", "Published letters"]:
         page.get_by_role("link", name=link, exact=True).first.click()
         assert_accessible(page)
-    for url in ["/reviews/review-2017/", f"/recommendations/{review.recommendation.reference}/", "/forces/merseyside/",
-                "/forces/", "/data/", "/accessibility/", "/letters/?q=no+such+words+anywhere"]:  # fmt: skip
+    for url in [
+        "/reviews/review-2017/",
+        f"/recommendations/{review.recommendation.reference}/",
+        "/forces/merseyside/",
+        "/forces/",
+        "/data/",
+        "/accessibility/",
+        "/letters/?q=no+such+words+anywhere",
+    ]:
         page.goto(url)
         assert_accessible(page)

@@ -37,9 +37,16 @@ def force_fields(row):
 
 
 CSV_FIELDS = [
-    "name", "kind", "country", "region", "chief_officer_title", "governance_title", "governance_changes",
-    "ons_code", "notes",
-]  # fmt: skip
+    "name",
+    "kind",
+    "country",
+    "region",
+    "chief_officer_title",
+    "governance_title",
+    "governance_changes",
+    "ons_code",
+    "notes",
+]
 
 
 def edited_in_service(force, field):

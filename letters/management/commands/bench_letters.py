@@ -69,15 +69,25 @@ class Command(BaseCommand):
 
     def review_of_43_forces(self):
         signatory = User.objects.create_user(
-            "bench-signatory", role=User.Role.SIGNATORY, first_name="Bench", last_name="Signatory",
-            post_nominals="QPM", title_lines="Her Majesty's Inspector of Constabulary",
-        )  # fmt: skip
+            "bench-signatory",
+            role=User.Role.SIGNATORY,
+            first_name="Bench",
+            last_name="Signatory",
+            post_nominals="QPM",
+            title_lines="Her Majesty's Inspector of Constabulary",
+        )
         review = Review.objects.create(
-            recommendation=reference_report()[1], title="Benchmark review", slug="benchmark-review",
-            request_date=datetime.date(2017, 5, 16), submission_deadline=datetime.date(2017, 5, 31),
-            assessment_period="June 2017", lead_signatory=signatory, contact_name="John Young",
-            contact_email="john.young@example.org", contact_phone="07802 948502",
-        )  # fmt: skip
+            recommendation=reference_report()[1],
+            title="Benchmark review",
+            slug="benchmark-review",
+            request_date=datetime.date(2017, 5, 16),
+            submission_deadline=datetime.date(2017, 5, 31),
+            assessment_period="June 2017",
+            lead_signatory=signatory,
+            contact_name="John Young",
+            contact_email="john.young@example.org",
+            contact_phone="07802 948502",
+        )
         forces = Force.objects.filter(kind=Force.Kind.TERRITORIAL)
         review.forces.set(forces)
         add_framework(review, ELEMENTS, OUTCOMES)
@@ -88,9 +98,12 @@ class Command(BaseCommand):
             force.chief_officer_email = force.chief_officer_email or f"chief@{force.slug}.example.org"
             force.save(update_fields=["chief_officer_email"])
             assessment = Assessment.objects.create(
-                review=review, force=force, outcome=outcomes[index % 4], assessed_by=signatory,
+                review=review,
+                force=force,
+                outcome=outcomes[index % 4],
+                assessed_by=signatory,
                 assessed_at=timezone.now(),
-            )  # fmt: skip
+            )
             for element in elements:
                 AssessmentJudgement.objects.create(
                     assessment=assessment, element=element, judgement=element.judgements.all()[1]

@@ -20,9 +20,11 @@ class Command(BaseCommand):
         parser.add_argument("--interval", type=float, default=1, help="Seconds to wait when there is nothing to do.")
         parser.add_argument("--batch", action="store_true", help="Sweep once, run every queued task, then exit.")
         parser.add_argument(
-            "--reload", action=BooleanOptionalAction, default=settings.DEBUG,
+            "--reload",
+            action=BooleanOptionalAction,
+            default=settings.DEBUG,
             help="Restart when the code changes (default: on when DEBUG is on; never in production).",
-        )  # fmt: skip
+        )
 
     def handle(self, *args, interval, batch, reload, **options):
         worker = ServiceWorker(interval=interval, batch=batch)
