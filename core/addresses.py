@@ -7,9 +7,10 @@ that many entries from the right; anything further left was written by the clien
 import ipaddress
 
 from django.conf import settings
+from django.http import HttpRequest
 
 
-def client_address(request):
+def client_address(request: HttpRequest | None) -> str:
     remote = request.META.get("REMOTE_ADDR", "") if request is not None else ""
     count = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
     if not count or request is None:

@@ -2,6 +2,7 @@
 
 import json
 import logging
+from typing import Any
 
 from .addresses import client_address
 
@@ -9,13 +10,13 @@ logger = logging.getLogger("audit")
 
 
 class JsonFormatter(logging.Formatter):
-    def format(self, record):
+    def format(self, record: logging.LogRecord) -> str:
         entry = {"time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S%z"), "level": record.levelname}
         entry.update(getattr(record, "audit", {"message": record.getMessage()}))
         return json.dumps(entry, default=str)
 
 
-def audit(event, request=None, **fields):
+def audit(event: str, request: Any = None, **fields: Any) -> None:
     user = getattr(request, "user", None)
     entry = {
         "event": event,

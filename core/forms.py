@@ -1,20 +1,24 @@
 """Form helpers shared by every app: GOV.UK layout, dates, several files in one field, saving safely."""
 
-from typing import TYPE_CHECKING, cast
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Layout
 from django import forms
 from django.db import IntegrityError, transaction
+from django.forms import BoundField
+from django.http import HttpRequest, QueryDict
 from django.utils.html import conditional_escape
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
+T = TypeVar("T")
 
 
-def choices(form: forms.BaseForm, name: str) -> forms.ModelChoiceField:
+def choices(form: forms.BaseForm, name: str) -> forms.ModelChoiceField[Any]:
     """The form's model choice field `name` (single or multiple), typed so its queryset can be set."""
-    return cast(forms.ModelChoiceField, form.fields[name])
+    return cast(forms.ModelChoiceField[Any], form.fields[name])
 
 
 if TYPE_CHECKING:
@@ -29,7 +33,7 @@ class GovukForm(FormBase):
     submit_label = "Save"
 
     @property
-    def helper(self):
+    def helper(self) -> FormHelper:
         """Built when rendered, so that fields a form adds in __init__ are laid out too."""
         helper = FormHelper()
         helper.form_method = "post"
@@ -38,13 +42,13 @@ class GovukForm(FormBase):
         return helper
 
     @property
-    def no_tag_helper(self):
+    def no_tag_helper(self) -> FormHelper:
         """The same layout, for a template that writes its own <form> tag."""
         helper = self.helper
         helper.form_tag = False
         return helper
 
-    def __getitem__(self, name):
+    def __getitem__(self, name: str) -> BoundField:
         # crispy-forms-gds prints labels and hints with |safe; some of ours come from the database.
         bound_field = super().__getitem__(name)
         bound_field.label = conditional_escape(bound_field.label)
@@ -52,15 +56,15 @@ class GovukForm(FormBase):
         return bound_field
 
 
-def posted(request):
+def posted(request: HttpRequest) -> QueryDict | None:
     """The form data to bind: on every POST, even an empty one (`request.POST or None` would treat an empty
     post as a page view and say nothing), and None for a page view."""
     return request.POST if request.method == "POST" else None
 
 
-def upload_form_arguments(request):
+def upload_form_arguments(request: Any) -> dict[str, Any]:
     """Data, files and the file names as sent, for a form with uploads. Bound on every POST, even an
-    empty one (`posted(request)` would treat that as a page view and say nothing)."""
+    empty one (`request.POST or None` would treat that as a page view and say nothing)."""
     if request.method != "POST":
         return {"data": None, "files": None, "raw_names": ()}
     return {"data": request.POST, "files": request.FILES, "raw_names": request.raw_upload_names}
@@ -73,11 +77,11 @@ class MultipleFileInput(forms.FileInput):
 class MultipleFileField(forms.FileField):
     """One field, several files: cleans to a list of uploads."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("widget", MultipleFileInput(attrs={"multiple": True, "class": "govuk-file-upload"}))
         super().__init__(*args, **kwargs)
 
-    def clean(self, data, initial=None):
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
         if isinstance(data, list | tuple):
             if not data and self.required:
                 raise forms.ValidationError(self.error_messages["required"], code="required")
@@ -88,11 +92,11 @@ class MultipleFileField(forms.FileField):
 class DateField(DateInputField):
     """GOV.UK's day, month and year inputs, refusing impossible and implausible dates plainly."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("require_all_fields", False)
         super().__init__(*args, **kwargs)
 
-    def compress(self, data_list):
+    def compress(self, data_list: Any) -> Any:
         try:
             value = super().compress(data_list)
         except forms.ValidationError:
@@ -107,7 +111,7 @@ SAVED_AT_THE_SAME_MOMENT = (
 )
 
 
-def save_unless_taken(form, save, taken=SAVED_AT_THE_SAME_MOMENT):
+def save_unless_taken(form: forms.BaseForm, save: Callable[[], T], taken: str = SAVED_AT_THE_SAME_MOMENT) -> T | None:
     """Run save() in a savepoint and return what it returns. If another request saved a clashing row
     (a unique constraint) between this form's checks and its save, nothing is kept and None is returned:
     the form is checked again, so that its own checks say what is taken, or else it is given `taken`."""

@@ -3,9 +3,12 @@ update(), bulk_update() and bulk_create() on an audited model are refused; bulk_
 history too."""
 
 import contextvars
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from django.db import models
+from django.http import HttpRequest
 from simple_history.models import HistoricalRecords
 from simple_history.utils import bulk_create_with_history
 
@@ -19,16 +22,16 @@ class AuditBypassError(RuntimeError):
     pass
 
 
-class AuditedQuerySet(models.QuerySet):
+class AuditedQuerySet(models.QuerySet[Any]):
     """update(), bulk_update() (which calls update()) and bulk_create() write without saving each object,
     so history would miss them: they are refused. Rows created in bulk go through bulk_create_audited."""
 
-    def update(self, **kwargs):
+    def update(self, **kwargs: Any) -> int:
         raise AuditBypassError(
             f"{self.model.__name__} is audited: save each object (or use a service function) instead of update()."
         )
 
-    def bulk_create(self, objs, *args, **kwargs):
+    def bulk_create(self, objs: Iterable[Any], *args: Any, **kwargs: Any) -> list[Any]:
         if not _history_follows.get():
             raise AuditBypassError(
                 f"{self.model.__name__} is audited: create in bulk with core.history.bulk_create_audited, "
@@ -37,17 +40,17 @@ class AuditedQuerySet(models.QuerySet):
         return super().bulk_create(objs, *args, **kwargs)
 
 
-def bulk_create_audited(model, objs, *, by):
+def bulk_create_audited(model: type[models.Model], objs: list[Any], *, by: Any) -> list[Any]:
     """Create the rows in bulk and a history record for each, made by `by`."""
     token = _history_follows.set(True)
     try:
-        return bulk_create_with_history(objs, model, default_user=by)
+        return list(bulk_create_with_history(objs, model, default_user=by))
     finally:
         _history_follows.reset(token)
 
 
 @contextmanager
-def acting_as(user):
+def acting_as(user: Any) -> Iterator[None]:
     """Record the changes made inside as made by user: a background job works for the user who started it."""
     token = _acting_user.set(user)
     try:
@@ -56,7 +59,7 @@ def acting_as(user):
         _acting_user.reset(token)
 
 
-def history_user(request=None, **kwargs):
+def history_user(request: HttpRequest | None = None, **kwargs: Any) -> Any:
     """Who made a change: the user a job acts for, else the signed-in user of the request, else nobody."""
     user = _acting_user.get()
     if user is not None:
@@ -64,7 +67,7 @@ def history_user(request=None, **kwargs):
     return getattr(request, "user", None)
 
 
-def audit_history(**options):
+def audit_history(**options: Any) -> HistoricalRecords:
     """HistoricalRecords recording who made each change (HistoryRequestMiddleware supplies the request)."""
     return HistoricalRecords(get_user=history_user, **options)
 
@@ -73,18 +76,18 @@ def audit_history(**options):
 IGNORED_FIELDS: set[str] = set()
 
 
-def history_ignores(*fields):
+def history_ignores(*fields: str) -> None:
     IGNORED_FIELDS.update(fields)
 
 
-def changes_between(record, previous):
+def changes_between(record: Any, previous: Any) -> list[tuple[str, Any, Any]]:
     if previous is None:
         return []
     delta = record.diff_against(previous)
     return [(change.field, change.old, change.new) for change in delta.changes if change.field not in IGNORED_FIELDS]
 
 
-def history_of(*histories, limit=100):
+def history_of(*histories: Any, limit: int = 100) -> list[tuple[str, Any, list[tuple[str, Any, Any]]]]:
     """The audit trail of one or more objects: (what, record, changes) newest first, in one query each.
 
     Each history is a queryset of historical records, such as Assessment.history.filter(review=...).
@@ -92,7 +95,7 @@ def history_of(*histories, limit=100):
     entries = []
     for history in histories:
         records = list(history.select_related("history_user").order_by("id", "history_date", "history_id"))
-        previous: dict[int, object] = {}
+        previous: dict[int, Any] = {}
         for record in records:
             entries.append(
                 (

@@ -1,12 +1,13 @@
 """Middleware: a cap on request size, no NUL bytes in addresses, and the absolute lifetime of a session."""
 
 import time
+from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import BadRequest
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 
 from .audit import audit
 
@@ -14,10 +15,10 @@ from .audit import audit
 class RequestSizeLimitMiddleware:
     """Refuse a body larger than MAX_REQUEST_BYTES before any of it is read (413)."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         try:
             length = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
@@ -34,10 +35,10 @@ class RequestSizeLimitMiddleware:
 class RefuseNulBytesMiddleware:
     """Answer 400 to a NUL byte in the path or the query string: no database can store or compare one."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         parts = [request.path, *request.GET.keys(), *(value for values in request.GET.lists() for value in values[1])]
         if any("\x00" in part for part in parts):
             raise BadRequest("A NUL byte in the address.")
@@ -52,10 +53,10 @@ class SessionLifetimeMiddleware:
 
     KEY = "signed_in_at"
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.user.is_authenticated:
             signed_in_at = request.session.setdefault(self.KEY, time.time())
             if time.time() - signed_in_at > settings.SESSION_ABSOLUTE_SECONDS:

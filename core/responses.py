@@ -3,9 +3,11 @@
 from django.http import HttpResponse
 
 
-def pdf_response(pdf_bytes, filename, *, inline=False, public=False, sha256=""):
+def pdf_response(
+    pdf_bytes: bytes | memoryview | None, filename: str, *, inline: bool = False, public: bool = False, sha256: str = ""
+) -> HttpResponse:
     """Stored bytes, never rendered on request. Public PDFs may be cached; anything else is private."""
-    response = HttpResponse(bytes(pdf_bytes), content_type="application/pdf")
+    response = HttpResponse(bytes(pdf_bytes or b""), content_type="application/pdf")
     response["Content-Disposition"] = f'{"inline" if inline else "attachment"}; filename="{filename}"'
     response["Cache-Control"] = "public, max-age=3600" if public else "private, no-store"
     if sha256:

@@ -1,12 +1,14 @@
 """Actions on topics."""
 
+import datetime
+
 from django.db import transaction
 
-from .models import TopicRename
+from .models import Topic, TopicRename
 
 
 @transaction.atomic
-def topic_rename(*, topic, new_name, renamed_on, reason):
+def topic_rename(*, topic: Topic, new_name: str, renamed_on: datetime.date, reason: str) -> Topic:
     """Rename a topic, keeping its former name so that searches by either still find it."""
     TopicRename.objects.create(
         topic=topic, former_name=topic.name, new_name=new_name, renamed_on=renamed_on, reason=reason

@@ -1,5 +1,7 @@
 """One access helper per object: 404 for letters the signed-in user may not see."""
 
+from typing import Any
+
 from django.shortcuts import get_object_or_404
 
 from accounts.access import refuse
@@ -7,7 +9,7 @@ from accounts.access import refuse
 from .models import BulkJob, Letter
 
 
-def get_letter_for_inspector(pk):
+def get_letter_for_inspector(pk: int) -> Letter:
     return get_object_or_404(
         Letter.objects.select_related(
             "force",
@@ -23,7 +25,7 @@ def get_letter_for_inspector(pk):
     )
 
 
-def get_issued_letter_for_liaison_officer(request, pk):
+def get_issued_letter_for_liaison_officer(request: Any, pk: int) -> Letter:
     """Liaison officers see the letters issued to their own force, never drafts, never another force's."""
     letter = Letter.objects.filter(pk=pk, state=Letter.State.ISSUED).first()
     if letter is None or letter.force_id != request.user.force_id:
@@ -31,5 +33,5 @@ def get_issued_letter_for_liaison_officer(request, pk):
     return letter
 
 
-def get_job_for_inspector(pk):
+def get_job_for_inspector(pk: int) -> BulkJob:
     return get_object_or_404(BulkJob.objects.select_related("review"), pk=pk)

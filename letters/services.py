@@ -9,8 +9,11 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from accounts.models import User
+from forces.models import Force
+from outbox.models import Delivery
 from outbox.services import Attachment, email_queue
-from recommendations.models import Assessment
+from recommendations.models import Assessment, Review
 from recommendations.status import deadline_for
 
 from .compose import compose
@@ -26,7 +29,7 @@ from .presentation import issued_view, read_signature
 LETTER_DATE_MAX_DAYS_AHEAD = 90
 
 
-def letter_draft(*, review, force, by) -> Letter:
+def letter_draft(*, review: Review, force: Force, by: User) -> Letter:
     """A new draft for an assessed force, composed from the review's template."""
     assessment = Assessment.objects.filter(review=review, force=force).select_related("outcome").first()
     if assessment is None:
@@ -52,7 +55,7 @@ def letter_draft(*, review, force, by) -> Letter:
         raise ValidationError(f"{force.name} already has a letter.") from None
 
 
-def check_letter_date(letter, day):
+def check_letter_date(letter: Letter, day: datetime.date | None) -> datetime.date | None:
     """A letter is dated on or after the review's request and at most LETTER_DATE_MAX_DAYS_AHEAD ahead."""
     if day is None:
         return None
@@ -67,7 +70,9 @@ def check_letter_date(letter, day):
     return day
 
 
-def letter_edit(*, letter, heading, body, letter_date=None, by) -> Letter:
+def letter_edit(
+    *, letter: Letter, heading: str, body: str, letter_date: datetime.date | None = None, by: User
+) -> Letter:
     """Save a change to a draft, recording who made it. Editing an approved letter sends it back to
     draft: it needs approving again (by someone else)."""
     if not letter.is_editable:
@@ -94,7 +99,7 @@ def letter_edit(*, letter, heading, body, letter_date=None, by) -> Letter:
     return letter
 
 
-def approval_refusal(letter, by):
+def approval_refusal(letter: Letter, by: User) -> str | None:
     """Why `by` may not approve the letter, or None. Also asked by the letter page, to offer only what works."""
     if not by.is_inspector:
         return "Only inspectorate staff approve letters."
@@ -108,7 +113,7 @@ def approval_refusal(letter, by):
     return None
 
 
-def letter_approve(*, letter, by) -> Letter:
+def letter_approve(*, letter: Letter, by: User) -> Letter:
     """Approve a draft (by someone other than its last editor) and tell the review's lead signatory."""
     with transaction.atomic():
         letter = Letter.objects.select_for_update().select_related("review__lead_signatory", "force").get(pk=letter.pk)
@@ -122,7 +127,7 @@ def letter_approve(*, letter, by) -> Letter:
     return letter
 
 
-def snapshot(letter, signatory, letter_date):
+def snapshot(letter: Letter, signatory: User, letter_date: datetime.date) -> None:
     """Copy onto the row everything the letter shows, as it is on the day it is issued, in the names
     in force on the letter's date ('Her Majesty's' before 8 September 2022)."""
     force = letter.force
@@ -139,7 +144,7 @@ def snapshot(letter, signatory, letter_date):
     letter.copied_to = force.governance_email
 
 
-def issue_refusal(letter, at=None):
+def issue_refusal(letter: Letter, at: datetime.datetime | None = None) -> str | None:
     """Why the letter cannot be issued now, or None. The confirmation page asks before offering the button."""
     if letter.state != Letter.State.APPROVED:
         return "A letter must be approved before it is issued."
@@ -154,7 +159,7 @@ def issue_refusal(letter, at=None):
     return None
 
 
-def letter_issue(*, letter, by, at=None) -> Letter:
+def letter_issue(*, letter: Letter, by: User, at: datetime.datetime | None = None) -> Letter:
     """Issue an approved letter once: freeze it, render its PDF once, store the bytes, queue its email.
 
     The row is locked first, so a double click or two signatories at once issue it only once. The
@@ -182,7 +187,7 @@ def letter_issue(*, letter, by, at=None) -> Letter:
     return letter
 
 
-def email_letter(letter):
+def email_letter(letter: Letter) -> Delivery:
     """The issued letter to the chief officer, copied to the governance body, with its PDF."""
     return email_queue(
         to=[letter.sent_to],
@@ -190,13 +195,13 @@ def email_letter(letter):
         subject=f"{letter.heading}: {letter.force_name}",
         body=f"Dear {letter.addressee_title}\n\nPlease find attached our letter of {letter.letter_date:%-d %B %Y}.\n\n"
         + plain_text(letter.body),
-        attachment=Attachment(letter.filename, bytes(letter.pdf), "application/pdf"),
+        attachment=Attachment(letter.filename, bytes(letter.pdf or b""), "application/pdf"),
         about=letter,
     )
 
 
 @transaction.atomic
-def letter_correct(*, letter, by) -> Letter:
+def letter_correct(*, letter: Letter, by: User) -> Letter:
     """A corrected version: a new draft that refers to the issued letter it replaces."""
     letter = Letter.objects.select_for_update().get(pk=letter.pk)
     if not letter.is_issued:

@@ -1,14 +1,16 @@
 """Who may do what with a recorded email: one predicate, one access helper."""
 
+from typing import Any
+
 from django.shortcuts import get_object_or_404
 
 from .models import Delivery
 
 
-def may_resend(user) -> bool:
+def may_resend(user: Any) -> bool:
     """Signatories may send a failed email again (the letters they issue are what these emails carry)."""
     return user.is_authenticated and user.is_signatory
 
 
-def get_delivery_for_staff(pk) -> Delivery:
+def get_delivery_for_staff(pk: int) -> Delivery:
     return get_object_or_404(Delivery.objects.defer("attachment"), pk=pk)

@@ -11,6 +11,8 @@ from django.core.validators import validate_email
 from django.db import models, transaction
 from django.utils import timezone
 
+from accounts.models import User
+
 from .access import may_resend
 from .models import Delivery
 
@@ -75,7 +77,7 @@ def enqueue_send(delivery_id: int) -> None:
     send_delivery.enqueue(delivery_id)
 
 
-def delivery_resend(*, delivery: Delivery, by) -> Delivery:
+def delivery_resend(*, delivery: Delivery, by: User) -> Delivery:
     """Queue a failed email again, with a fresh set of attempts. A sent or queued one is left alone."""
     if not may_resend(by):
         raise PermissionDenied("Only a signatory can send an email again.")

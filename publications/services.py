@@ -1,12 +1,16 @@
 """Scheduling a review's publication, and withdrawing a published letter."""
 
+import datetime
 import hashlib
+from collections.abc import Iterable
 
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
+from accounts.models import User
 from core.history import bulk_create_audited
 from letters.models import Letter
 from letters.pdf import render_pdf
@@ -17,7 +21,7 @@ from .overview import Overview, standings_without_letters
 from .queries import latest_public_entries
 
 
-def publishable_letters(review):
+def publishable_letters(review: Review) -> QuerySet[Letter]:
     """Issued letters of the review not yet in any publication."""
     return (
         Letter.objects.filter(review=review, state=Letter.State.ISSUED, publication_entry__isnull=True)
@@ -28,7 +32,15 @@ def publishable_letters(review):
 
 
 @transaction.atomic
-def publication_schedule(*, review, letters, release_at, overview_title, introduction, by) -> Publication:
+def publication_schedule(
+    *,
+    review: Review,
+    letters: Iterable[Letter],
+    release_at: datetime.datetime,
+    overview_title: str,
+    introduction: str,
+    by: User,
+) -> Publication:
     """Schedule letters (and the overview) for release; nothing is public until release_at.
 
     Everything is prepared now, the overview PDF included, so that at the release time the pages
@@ -72,7 +84,9 @@ def publication_schedule(*, review, letters, release_at, overview_title, introdu
     return publication
 
 
-def overview_pdf_at(review, entries, release_at, title, introduction):
+def overview_pdf_at(
+    review: Review, entries: list[PublishedLetter], release_at: datetime.datetime, title: str, introduction: str
+) -> bytes:
     """The overview as it will stand at release: every force asked, the letters public by then included."""
     replaced = {entry.letter.force_id for entry in entries}  # by the versions published now
     earlier = latest_public_entries(release_at).filter(letter__review=review).exclude(letter__force__in=replaced)
@@ -89,7 +103,7 @@ def overview_pdf_at(review, entries, release_at, title, introduction):
 
 
 @transaction.atomic
-def letter_withdraw(*, entry, reason, by) -> PublishedLetter:
+def letter_withdraw(*, entry: PublishedLetter, reason: str, by: User) -> PublishedLetter:
     """Withdraw a published letter: its page stays, with a public notice saying when and why."""
     entry = PublishedLetter.objects.select_for_update().get(pk=entry.pk)
     if entry.is_withdrawn:
@@ -105,7 +119,7 @@ def letter_withdraw(*, entry, reason, by) -> PublishedLetter:
     return entry
 
 
-def overview_replace_before_release(publication):
+def overview_replace_before_release(publication: Publication) -> None:
     """A letter withdrawn before release is never public: its overview is made again without it."""
     pdf = overview_pdf_at(
         publication.review, [], publication.release_at, publication.overview_title, publication.introduction
@@ -114,5 +128,5 @@ def overview_replace_before_release(publication):
     publication.save(update_fields=["overview_pdf", "overview_sha256"])
 
 
-def clear_public_pages():
+def clear_public_pages() -> None:
     cache.clear()

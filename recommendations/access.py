@@ -1,5 +1,7 @@
 """One access helper per object: 404 for anything the signed-in user may not see."""
 
+from typing import Any
+
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -7,10 +9,10 @@ from accounts.access import refuse
 from forces.models import Force
 
 from .models import Document, Review
-from .status import rows_for_reviews
+from .status import ForceRow, rows_for_reviews
 
 
-def get_review(pk):
+def get_review(pk: int) -> Review:
     """Inspectors see every review; call only from views guarded by inspector_required."""
     return get_object_or_404(
         Review.objects.select_related("recommendation__report", "recommendation__topic", "lead_signatory"),
@@ -18,7 +20,7 @@ def get_review(pk):
     )
 
 
-def get_force_row(review, force):
+def get_force_row(review: Review, force: Force) -> ForceRow:
     """The force's row in the review, or 404 when the review did not ask that force."""
     rows = rows_for_reviews([review], force_ids=[force.pk])[review.pk]
     if not rows:
@@ -26,12 +28,12 @@ def get_force_row(review, force):
     return rows[0]
 
 
-def get_row_for_inspector(review_pk, slug):
+def get_row_for_inspector(review_pk: int, slug: str) -> ForceRow:
     review = get_review(review_pk)
     return get_force_row(review, get_object_or_404(Force, slug=slug))
 
 
-def get_row_for_liaison_officer(request, review_pk):
+def get_row_for_liaison_officer(request: Any, review_pk: int) -> ForceRow:
     """A liaison officer's own force's row in a review; any other review is simply not found."""
     review = get_review(review_pk)
     if not review.forces.filter(pk=request.user.force_id).exists():
@@ -39,7 +41,7 @@ def get_row_for_liaison_officer(request, review_pk):
     return get_force_row(review, request.user.force)
 
 
-def get_document_for_user(request, pk):
+def get_document_for_user(request: Any, pk: int) -> Document:
     document = get_object_or_404(Document.objects.select_related("submission"), pk=pk)
     user = request.user
     if user.is_inspector or (user.is_liaison_officer and document.submission.force_id == user.force_id):

@@ -4,10 +4,13 @@ their ModelForms, which record the same history."""
 
 import datetime
 import logging
+import uuid
+from collections.abc import Iterable
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import ProtectedError
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -15,14 +18,18 @@ from django.utils import timezone
 
 from accounts.models import User
 from core.history import bulk_create_audited
+from forces.models import Force
 from outbox.services import email_queue
 
 from .models import (
     Assessment,
+    AssessmentElement,
     AssessmentJudgement,
     Document,
     ElementJudgement,
     Extension,
+    OutcomeCategory,
+    Recommendation,
     Review,
     Submission,
     UploadReopening,
@@ -32,11 +39,13 @@ from .status import force_row, received_on
 logger = logging.getLogger(__name__)
 
 
-def absolute_url(path):
+def absolute_url(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
-def email_liaison_officers(force, subject, template, context, *, about):
+def email_liaison_officers(
+    force: Force, subject: str, template: str, context: dict[str, Any], *, about: models.Model
+) -> None:
     """Queue one email to the force's liaison officers, in the caller's transaction (see outbox)."""
     recipients = list(
         User.objects.filter(force=force, is_active=True).exclude(email="").values_list("email", flat=True)
@@ -47,14 +56,14 @@ def email_liaison_officers(force, subject, template, context, *, about):
 
 
 @transaction.atomic
-def review_open(*, recommendation, by, forces, **fields) -> Review:
+def review_open(*, recommendation: Recommendation, by: User, forces: Iterable[Force], **fields: Any) -> Review:
     review = Review.objects.create(recommendation=recommendation, opened_by=by, **fields)
     review.forces.set(forces)
     email_review_opened(review)
     return review
 
 
-def email_review_opened(review):
+def email_review_opened(review: Review) -> None:
     path = reverse("recommendations:liaison-review", args=[review.pk])
     for force in review.forces.all():
         email_liaison_officers(
@@ -66,7 +75,7 @@ def email_review_opened(review):
         )
 
 
-def store_documents(submission, checked_documents):
+def store_documents(submission: Submission, checked_documents: Iterable[Any]) -> list[Document]:
     """Write each document and its row. On any failure (a full disk included) every file written, a
     partly written one too, is removed, so storage is left as the rolled-back database says."""
     stored, names = [], []
@@ -99,12 +108,22 @@ class NotStored(ValidationError):
 class AlreadyReceived(Exception):
     """The same form was sent before (a double click, a replay): nothing new was stored."""
 
-    def __init__(self, submission):
+    def __init__(self, submission: Submission) -> None:
         super().__init__("These documents have already been received.")
         self.submission = submission
 
 
-def create_submission(*, review, force, by, channel, received_at, documents, covering_note, form_token=None):
+def create_submission(
+    *,
+    review: Review,
+    force: Force,
+    by: User,
+    channel: str,
+    received_at: datetime.datetime,
+    documents: Iterable[Any],
+    covering_note: str,
+    form_token: uuid.UUID | None = None,
+) -> Submission:
     """Store a submission and its documents, once per form: a second post of the same form is refused."""
     if form_token and (earlier := Submission.objects.filter(form_token=form_token).first()):
         raise AlreadyReceived(earlier)
@@ -136,7 +155,15 @@ def create_submission(*, review, force, by, channel, received_at, documents, cov
     return submission
 
 
-def submission_upload(*, review, force, by, documents, covering_note, form_token=None) -> Submission:
+def submission_upload(
+    *,
+    review: Review,
+    force: Force,
+    by: User,
+    documents: Iterable[Any],
+    covering_note: str,
+    form_token: uuid.UUID | None = None,
+) -> Submission:
     """A liaison officer's upload: refused once the deadline (or the force's extension) has passed, or once
     the force's letter is issued (unless the inspectorate reopened uploads)."""
     if by.force_id != force.pk or (row := force_row(review, force)) is None:
@@ -164,7 +191,16 @@ def submission_upload(*, review, force, by, documents, covering_note, form_token
     )
 
 
-def submission_log(*, review, force, by, received_on: datetime.date, documents, covering_note, form_token=None):
+def submission_log(
+    *,
+    review: Review,
+    force: Force,
+    by: User,
+    received_on: datetime.date,
+    documents: Iterable[Any],
+    covering_note: str,
+    form_token: uuid.UUID | None = None,
+) -> Submission:
     """An inspector logs documents a force sent by email, with the date they arrived."""
     received_at = timezone.make_aware(datetime.datetime.combine(received_on, datetime.time()))
     return create_submission(
@@ -179,7 +215,7 @@ def submission_log(*, review, force, by, received_on: datetime.date, documents, 
     )
 
 
-def email_receipt(submission):
+def email_receipt(submission: Submission) -> None:
     row_path = reverse("recommendations:liaison-review", args=[submission.review_id])
     email_liaison_officers(
         submission.force,
@@ -195,7 +231,7 @@ def email_receipt(submission):
     )
 
 
-def extension_grant(*, review, force, new_deadline, reason, by) -> Extension:
+def extension_grant(*, review: Review, force: Force, new_deadline: datetime.date, reason: str, by: User) -> Extension:
     extension, _ = Extension.objects.update_or_create(
         review=review,
         force=force,
@@ -209,7 +245,9 @@ def extension_grant(*, review, force, new_deadline, reason, by) -> Extension:
     return extension
 
 
-def assessment_record(*, review, force, outcome, judgements, notes, by) -> Assessment:
+def assessment_record(
+    *, review: Review, force: Force, outcome: OutcomeCategory, judgements: dict[Any, Any], notes: str, by: User
+) -> Assessment:
     """Record the one assessment of a force in a review; a second one is refused."""
     try:
         with transaction.atomic():
@@ -237,7 +275,7 @@ def assessment_record(*, review, force, outcome, judgements, notes, by) -> Asses
 class AssessmentLocked(ValidationError):
     """The letter that states the assessment has been issued: change it through a corrected letter."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(
             "The letter stating this assessment has been issued, so the assessment is locked. To change it, "
             "make a corrected version of the letter: the assessment can then be changed before it is issued."
@@ -245,7 +283,9 @@ class AssessmentLocked(ValidationError):
 
 
 @transaction.atomic
-def assessment_change(*, assessment, outcome, judgements, notes, by) -> Assessment:
+def assessment_change(
+    *, assessment: Assessment, outcome: OutcomeCategory, judgements: dict[Any, Any], notes: str, by: User
+) -> Assessment:
     """Change an assessment, unless the latest version of its letter has been issued (locked with the row, so
     that an issue and a change at the same moment cannot both succeed)."""
     assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
@@ -264,7 +304,7 @@ def assessment_change(*, assessment, outcome, judgements, notes, by) -> Assessme
     return assessment
 
 
-def uploads_reopen(*, review, force, until: datetime.date, reason: str, by) -> UploadReopening:
+def uploads_reopen(*, review: Review, force: Force, until: datetime.date, reason: str, by: User) -> UploadReopening:
     """Let a force upload again after its letter was issued, until a day, for a reason kept on record."""
     row = force_row(review, force)
     if row is None or row.issued_letter is None:
@@ -281,7 +321,7 @@ def uploads_reopen(*, review, force, until: datetime.date, reason: str, by) -> U
 
 
 @transaction.atomic
-def element_save(*, element, labels):
+def element_save(*, element: AssessmentElement, labels: list[str]) -> AssessmentElement:
     """Save an element and the judgements allowed for it, in the order given."""
     element.save()
     existing = {judgement.label: judgement for judgement in element.judgements.all()}
