@@ -13,14 +13,14 @@ def navigation_for(user):
         return items  # staff see their navigation only once past the second factor
     if user.is_inspector:
         items = [
-            ("Dashboard", reverse("recommendations:dashboard")),
+            ("Dashboard", reverse("reviews:dashboard")),
             ("Reports", reverse("inspections:report-list")),
             ("Recommendations", reverse("recommendations:list")),
             *items,
             ("Reference data", reverse("admin:index")),
         ]
     elif user.is_liaison_officer:
-        items = [("Your force's requests", reverse("recommendations:liaison-home")), *items]
+        items = [("Your force's requests", reverse("reviews:liaison-home")), *items]
     return items
 
 

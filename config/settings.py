@@ -109,6 +109,7 @@ INSTALLED_APPS = [
     "forces",
     "inspections",
     "recommendations",
+    "reviews",
     "letters",
     "publications",
     "config",  # the top layer: the demo data command composes every app's demo

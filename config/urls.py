@@ -22,6 +22,7 @@ urlpatterns = [
     path("forces/", include("publications.force_urls")),
     path("manage/", include("inspections.urls")),
     path("", include("recommendations.urls")),
+    path("", include("reviews.urls")),
     path("", include("letters.urls")),
     path("", include("publications.urls")),
     path("admin/login/", views.admin_sign_in, name="admin-sign-in"),  # before the admin's own sign-in page

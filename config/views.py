@@ -18,9 +18,9 @@ def home(request):
 def landing(request):
     """Staff land on their dashboard, liaison officers on their force's page, anyone else at home."""
     if request.user.is_inspector:
-        return redirect("recommendations:dashboard")
+        return redirect("reviews:dashboard")
     if request.user.is_liaison_officer:
-        return redirect("recommendations:liaison-home")
+        return redirect("reviews:liaison-home")
     return redirect("home")
 
 

@@ -8,7 +8,7 @@ class LettersConfig(AppConfig):
 
     def ready(self):
         from core.history import history_ignores
-        from recommendations import extensions
+        from reviews import extensions
         from worker.sweeps import register
 
         from . import progress

@@ -3,7 +3,7 @@
 from django import forms
 
 from core.forms import DateField, GovukForm
-from recommendations.models import ElementJudgement, OutcomeCategory
+from reviews.models import ElementJudgement, OutcomeCategory
 
 from .limits import LETTER_CHARACTERS, PASSAGE_CHARACTERS, TEMPLATE_CHARACTERS, check_length, check_letter_text
 from .models import LetterTemplate

@@ -17,7 +17,7 @@ from django_tasks import TaskResultStatus, default_task_backend
 from django_tasks.exceptions import TaskResultDoesNotExist
 
 from core.history import acting_as
-from recommendations.status import review_rows
+from reviews.status import review_rows
 
 from .models import BulkJob
 from .prerequisites import before_drafting

@@ -17,7 +17,7 @@ from .placeholders import check_placeholders
 class LetterTemplate(models.Model):
     """The standard text of a review's letters, with named placeholders from a fixed list."""
 
-    review = models.OneToOneField("recommendations.Review", on_delete=models.CASCADE, related_name="letter_template")
+    review = models.OneToOneField("reviews.Review", on_delete=models.CASCADE, related_name="letter_template")
     heading = models.CharField(max_length=300, default="$inspectorate assessment: $topic_title")
     body = models.TextField(
         help_text="Paragraphs separated by a blank line; start each line of a quotation with '>'; "
@@ -42,8 +42,8 @@ class Letter(models.Model):
         APPROVED = "approved", "Approved"
         ISSUED = "issued", "Issued"
 
-    assessment = models.ForeignKey("recommendations.Assessment", on_delete=models.PROTECT, related_name="letters")
-    review = models.ForeignKey("recommendations.Review", on_delete=models.PROTECT, related_name="letters")
+    assessment = models.ForeignKey("reviews.Assessment", on_delete=models.PROTECT, related_name="letters")
+    review = models.ForeignKey("reviews.Review", on_delete=models.PROTECT, related_name="letters")
     force = models.ForeignKey("forces.Force", on_delete=models.PROTECT, related_name="letters")
     version = models.PositiveSmallIntegerField(default=1)
     replaces = models.OneToOneField(
@@ -187,7 +187,7 @@ class BulkJob(models.Model):
         DONE = "done", "Finished"
         FAILED = "failed", "Failed"
 
-    review = models.ForeignKey("recommendations.Review", on_delete=models.CASCADE, related_name="bulk_jobs")
+    review = models.ForeignKey("reviews.Review", on_delete=models.CASCADE, related_name="bulk_jobs")
     kind = models.CharField(max_length=10, choices=Kind.choices)
     state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
     total = models.PositiveIntegerField(default=0)

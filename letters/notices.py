@@ -8,7 +8,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from outbox.services import email_queue
-from recommendations.services import absolute_url
+from reviews.services import absolute_url
 
 logger = logging.getLogger(__name__)
 

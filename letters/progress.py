@@ -1,4 +1,4 @@
-"""The letters' part of the review machinery, registered in recommendations.extensions by LettersConfig:
+"""The letters' part of the review machinery, registered in reviews.extensions by LettersConfig:
 each force's letter on its progress row, the letter actions on the review and force pages, the issued
 letters on the liaison officer's page, the template's history, and who may approve a letter."""
 

@@ -13,8 +13,8 @@ from accounts.models import User
 from forces.models import Force
 from outbox.models import Delivery
 from outbox.services import Attachment, email_queue
-from recommendations.models import Assessment, Review
-from recommendations.status import deadline_for
+from reviews.models import Assessment, Review
+from reviews.status import deadline_for
 
 from .compose import compose
 from .dated_names import as_on, inspectorate_name_on

@@ -19,9 +19,9 @@ from core.pages import form_page
 from core.responses import pdf_response
 from forces.models import Force
 from outbox.models import Delivery
-from recommendations.access import get_force_row, get_review
-from recommendations.models import ElementJudgement, OutcomeCategory
-from recommendations.status import review_rows
+from reviews.access import get_force_row, get_review
+from reviews.models import ElementJudgement, OutcomeCategory
+from reviews.status import review_rows
 
 from .access import get_issued_letter_for_liaison_officer, get_job_for_inspector, get_letter_for_inspector
 from .extensions import letter_histories
@@ -110,7 +110,7 @@ def letter_create(request, pk, slug):
         letter = letter_draft(review=row.review, force=row.force, by=request.user)
     except ValidationError as error:
         show_refusal(request, error)
-        return redirect("recommendations:force-in-review", pk, slug)
+        return redirect("reviews:force-in-review", pk, slug)
     messages.success(request, f"Letter drafted for {row.force.name}")
     return redirect(letter)
 

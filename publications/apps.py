@@ -15,7 +15,7 @@ class PublicationsConfig(AppConfig):
     def ready(self):
         from core.history import history_ignores
         from letters.extensions import register_letter_history
-        from recommendations import extensions
+        from reviews import extensions
 
         from . import progress
 

@@ -9,7 +9,7 @@ from accounts.access import inspector_required
 from core.forms import posted
 from core.pages import form_page
 from core.prerequisites import Missing
-from recommendations.access import get_review
+from reviews.access import get_review
 
 from .forms import ScheduleForm, WithdrawForm
 from .models import PublishedLetter
@@ -36,7 +36,7 @@ def publications_for_review(request, pk):
 
 def before_publishing(review) -> Missing:
     """Only issued letters are published: the way to them is the review's letters waiting to be issued."""
-    url = reverse("recommendations:review-detail", args=[review.pk]) + "?status=approved"
+    url = reverse("reviews:review-detail", args=[review.pk]) + "?status=approved"
     return Missing(NOTHING_TO_PUBLISH, "See the review's approved letters", url)
 
 

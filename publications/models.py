@@ -19,7 +19,7 @@ class PublicationQuerySet(AuditedQuerySet):
 class Publication(models.Model):
     """What a review makes public at one moment. Nothing of it is public before release_at."""
 
-    review = models.ForeignKey("recommendations.Review", on_delete=models.PROTECT, related_name="publications")
+    review = models.ForeignKey("reviews.Review", on_delete=models.PROTECT, related_name="publications")
     release_at = models.DateTimeField("release time")
     overview_title = models.CharField(max_length=300, blank=True)
     introduction = models.TextField(blank=True, help_text="The inspectorate's introduction to the national overview.")

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from letters.dated_names import inspectorate_name_on
-from recommendations.models import Assessment, Submission
+from reviews.models import Assessment, Submission
 
 NOT_PUBLISHED = "Letter not yet published"
 NOT_ASSESSED = "Not yet assessed"

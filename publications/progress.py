@@ -1,4 +1,4 @@
-"""The publications' part of the review machinery, registered in recommendations.extensions by
+"""The publications' part of the review machinery, registered in reviews.extensions by
 PublicationsConfig: what the public sees of each force's letter, and the review's publication history."""
 
 from collections import defaultdict

@@ -14,7 +14,7 @@ from accounts.models import User
 from core.history import bulk_create_audited
 from letters.models import Letter
 from letters.pdf import render_pdf
-from recommendations.models import Review
+from reviews.models import Review
 
 from .models import Publication, PublishedLetter
 from .overview import Overview, standings_without_letters

@@ -12,7 +12,8 @@ from core.responses import pdf_response
 from forces.models import Force
 from inspections.models import Topic
 from letters.presentation import issued_view
-from recommendations.models import Recommendation, Review
+from recommendations.models import Recommendation
+from reviews.models import Review
 
 from .caching import public_page
 from .forms import LetterFilterForm

@@ -17,6 +17,7 @@ LAYERS = [
     "inspections",
     "outbox",
     "recommendations",
+    "reviews",
     "letters",
     "publications",
     "config",

@@ -10,13 +10,8 @@ from pypdf import PdfWriter
 
 from forces.models import Force
 from inspections.models import CauseOfConcern, InspectionReport, Topic
-from recommendations.models import (
-    AssessmentElement,
-    ElementJudgement,
-    OutcomeCategory,
-    Recommendation,
-    Review,
-)
+from recommendations.models import Recommendation
+from reviews.models import AssessmentElement, ElementJudgement, OutcomeCategory, Review
 
 DOCX_CONTENT_TYPES = (
     '<?xml version="1.0" encoding="UTF-8"?>'

@@ -8,7 +8,7 @@ from pypdf import PdfReader
 
 from letters.models import Letter, LetterTemplate
 from letters.services import letter_approve, letter_draft
-from recommendations.models import Assessment, AssessmentJudgement
+from reviews.models import Assessment, AssessmentJudgement
 
 BODY = """\
 In $report_month we published *$report_title*, calling the problem '$topic_former_name'.

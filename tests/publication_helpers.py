@@ -10,7 +10,7 @@ from letters.models import Letter
 from letters.services import letter_issue
 from publications.models import Publication, PublishedLetter
 from publications.services import publication_schedule
-from recommendations.models import Assessment
+from reviews.models import Assessment
 from tests.factories import make_review
 from tests.letter_helpers import add_letter_template, draft
 

@@ -16,9 +16,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from letters.models import BulkJob
 from outbox.models import Delivery
-from recommendations.documents import check_document
-from recommendations.models import Submission
-from recommendations.services import create_submission
+from reviews.documents import check_document
+from reviews.models import Submission
+from reviews.services import create_submission
 from tests.conftest import VerifiedClient
 from tests.factories import make_review, pdf_bytes, upload
 from tests.letter_helpers import add_letter_template, draft
@@ -64,32 +64,32 @@ EXPECTED = {
     "inspections:topic-create": ([], STAFF),
     "inspections:topic-edit": (["topic"], STAFF),
     "inspections:topic-rename": (["topic"], STAFF),
-    "recommendations:dashboard": ([], STAFF),
+    "reviews:dashboard": ([], STAFF),
     "recommendations:list": ([], STAFF),
     "recommendations:create": ([], STAFF),
     "recommendations:detail": (["recommendation"], STAFF),
     "recommendations:edit": (["recommendation"], STAFF),
-    "recommendations:review-create": (["recommendation"], STAFF),
-    "recommendations:review-detail": (["review"], STAFF),
-    "recommendations:review-framework": (["review"], STAFF),
-    "recommendations:element-create": (["review"], STAFF),
-    "recommendations:element-edit": (["element"], STAFF),
-    "recommendations:outcome-create": (["review"], STAFF),
-    "recommendations:outcome-edit": (["outcome"], STAFF),
-    "recommendations:force-in-review": (["review", "cheshire_slug"], STAFF),
-    "recommendations:submission-log": (["review", "cheshire_slug"], STAFF),
-    "recommendations:extension": (["review", "cheshire_slug"], STAFF),
-    "recommendations:assessment": (["review", "cheshire_slug"], STAFF),
-    "recommendations:reopen-uploads": (["review", "cheshire_slug"], STAFF),
-    "recommendations:document-download": (
+    "reviews:review-create": (["recommendation"], STAFF),
+    "reviews:review-detail": (["review"], STAFF),
+    "reviews:review-framework": (["review"], STAFF),
+    "reviews:element-create": (["review"], STAFF),
+    "reviews:element-edit": (["element"], STAFF),
+    "reviews:outcome-create": (["review"], STAFF),
+    "reviews:outcome-edit": (["outcome"], STAFF),
+    "reviews:force-in-review": (["review", "cheshire_slug"], STAFF),
+    "reviews:submission-log": (["review", "cheshire_slug"], STAFF),
+    "reviews:extension": (["review", "cheshire_slug"], STAFF),
+    "reviews:assessment": (["review", "cheshire_slug"], STAFF),
+    "reviews:reopen-uploads": (["review", "cheshire_slug"], STAFF),
+    "reviews:document-download": (
         ["document"],
         only(anonymous=302, inspector=200, signatory=200, own_officer=200, other_officer=404),
     ),
-    "recommendations:liaison-home": (
+    "reviews:liaison-home": (
         [],
         only(anonymous=302, inspector=403, signatory=403, own_officer=200, other_officer=200),
     ),
-    "recommendations:liaison-review": (
+    "reviews:liaison-review": (
         ["cheshire_only_review"],
         only(anonymous=302, inspector=403, signatory=403, own_officer=200, other_officer=404),
     ),

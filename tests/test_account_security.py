@@ -65,7 +65,7 @@ def test_staff_set_up_an_authenticator_and_get_recovery_codes(db, inspector):
     response = sign_in(client, "inspector")
     assert response["Location"].startswith(reverse("accounts:two-factor-setup"))
     # Until the second factor is done, inspector pages send staff back to it.
-    assert client.get(reverse("recommendations:dashboard"))["Location"].startswith(reverse("accounts:two-factor-setup"))
+    assert client.get(reverse("reviews:dashboard"))["Location"].startswith(reverse("accounts:two-factor-setup"))
     page = client.get(reverse("accounts:two-factor-setup"))
     assert page.status_code == 200 and "Key:" in page.content.decode()
     qr = client.get(reverse("accounts:two-factor-qr"))
@@ -82,7 +82,7 @@ def test_staff_set_up_an_authenticator_and_get_recovery_codes(db, inspector):
     assert StaticToken.objects.filter(device__user=inspector).count() == 10
     device.refresh_from_db()
     assert device.confirmed
-    assert client.get(reverse("recommendations:dashboard")).status_code == 200
+    assert client.get(reverse("reviews:dashboard")).status_code == 200
 
 
 def enrolled(user):
@@ -98,12 +98,12 @@ def test_verify_with_app_code_or_a_recovery_code_once(db, signatory):
     assert sign_in(client, "signatory")["Location"].startswith(reverse("accounts:two-factor"))
     wrong = client.post(reverse("accounts:two-factor"), {"token": "12345678"})
     assert "The code is not right" in wrong.content.decode()
-    assert client.get(reverse("recommendations:dashboard")).status_code == 302
+    assert client.get(reverse("reviews:dashboard")).status_code == 302
     for throttled in (TOTPDevice.objects.get(pk=device.pk), StaticDevice.objects.get(user=signatory)):
         throttled.throttle_reset()  # a wrong code makes the next try wait a second or two
     response = client.post(reverse("accounts:two-factor"), {"token": recovery_codes[0], "next": "/manage/"})
     assert response["Location"] == "/manage/"
-    assert client.get(reverse("recommendations:dashboard")).status_code == 200
+    assert client.get(reverse("reviews:dashboard")).status_code == 200
 
     again = Client()
     sign_in(again, "signatory")
@@ -114,7 +114,7 @@ def test_verify_with_app_code_or_a_recovery_code_once(db, signatory):
 def test_liaison_officers_are_not_asked_for_a_second_factor(db, cheshire_officer):
     client = Client()
     assert sign_in(client, "cheshire")["Location"] == reverse("landing")
-    assert client.get(reverse("recommendations:liaison-home")).status_code == 200
+    assert client.get(reverse("reviews:liaison-home")).status_code == 200
     assert client.get(reverse("accounts:two-factor")).status_code == 403
 
 
@@ -137,7 +137,7 @@ def test_sessions_end_10_hours_after_sign_in_however_active(client, inspector, c
     session = client.session
     session["signed_in_at"] = time.time() - 10 * 60 * 60 - 1
     session.save()
-    response = client.get(reverse("recommendations:dashboard"))
+    response = client.get(reverse("reviews:dashboard"))
     assert response.status_code == 302 and response["Location"].startswith(reverse("accounts:sign-in"))
     assert "_auth_user_id" not in client.session
     assert "session.expired" in [event["event"] for event in audit_events(caplog)]
@@ -145,12 +145,12 @@ def test_sessions_end_10_hours_after_sign_in_however_active(client, inspector, c
 
 def test_deactivating_a_user_ends_their_sessions(client, cheshire_officer):
     client.force_login(cheshire_officer)
-    assert client.get(reverse("recommendations:liaison-home")).status_code == 200
+    assert client.get(reverse("reviews:liaison-home")).status_code == 200
     assert Session.objects.count() == 1
     cheshire_officer.is_active = False
     cheshire_officer.save()
     assert Session.objects.count() == 0
-    assert client.get(reverse("recommendations:liaison-home")).status_code == 302
+    assert client.get(reverse("reviews:liaison-home")).status_code == 302
 
 
 def test_security_log_is_one_json_object_per_line(db, cheshire_officer, caplog, client):
@@ -160,7 +160,7 @@ def test_security_log_is_one_json_object_per_line(db, cheshire_officer, caplog, 
     )
     sign_in(Client(), "cheshire")
     client.force_login(cheshire_officer)
-    client.get(reverse("recommendations:dashboard"))  # a liaison officer on an inspector page: refused
+    client.get(reverse("reviews:dashboard"))  # a liaison officer on an inspector page: refused
     events = audit_events(caplog)
     failed = next(event for event in events if event["event"] == "auth.sign_in_failed")
     assert failed["username"] == "cheshire" and failed["ip"] == "203.0.113.9"

@@ -10,7 +10,8 @@ from core.history import AuditBypassError, bulk_create_audited
 from inspections.models import InspectionReport, Topic
 from letters.models import Letter
 from letters.services import letter_issue
-from recommendations.models import Assessment, ElementJudgement, Recommendation, Review, Submission
+from recommendations.models import Recommendation
+from reviews.models import Assessment, ElementJudgement, Review, Submission
 from tests.factories import pdf_bytes, upload
 from tests.letter_helpers import add_letter_template, draft
 
@@ -41,14 +42,14 @@ def test_submissions_assessments_and_letters_record_who_did_what(
 ):
     client.force_login(cheshire_officer)
     client.post(
-        reverse("recommendations:liaison-review", args=[review.pk]),
+        reverse("reviews:liaison-review", args=[review.pk]),
         {"documents": [upload("plan.pdf", pdf_bytes())], "form_token": uuid.uuid4()},
     )
     assert Submission.history.get().history_user == cheshire_officer
     client.force_login(inspector)
     data = {f"element_{e.pk}": e.judgements.first().pk for e in review.elements.all()}
     client.post(
-        reverse("recommendations:assessment", args=[review.pk, "cheshire"]),
+        reverse("reviews:assessment", args=[review.pk, "cheshire"]),
         {**data, "outcome": review.outcome_categories.first().pk},
     )
     assert Assessment.history.get().history_user == inspector
@@ -56,7 +57,7 @@ def test_submissions_assessments_and_letters_record_who_did_what(
     letter = letter_issue(letter=draft(review, cheshire, inspector, approve=True), by=signatory)
     states = list(Letter.history.filter(id=letter.pk).order_by("history_date").values_list("state", flat=True))
     assert states == ["draft", "approved", "issued"]
-    page = client.get(reverse("recommendations:force-in-review", args=[review.pk, "cheshire"])).content.decode()
+    page = client.get(reverse("reviews:force-in-review", args=[review.pk, "cheshire"])).content.decode()
     assert "Created the submission" in page and "Created the assessment" in page
     assert "Changed the letter" in client.get(letter.get_absolute_url()).content.decode()
 
@@ -66,7 +67,7 @@ def test_deletions_are_recorded(client, inspector, review):
     client.force_login(inspector)
     labels = [judgement.label for judgement in element.judgements.all()][:-1]  # drop the last judgement
     client.post(
-        reverse("recommendations:element-edit", args=[element.pk]),
+        reverse("reviews:element-edit", args=[element.pk]),
         {"name": element.name, "position": 0, "judgements": "\n".join(labels)},
     )
     deleted = ElementJudgement.history.filter(history_type="-").get()
@@ -89,10 +90,7 @@ def test_bulk_create_cannot_bypass_the_trail(db, inspector):
 
 def test_history_is_not_shown_to_liaison_officers(client, cheshire_officer, review):
     client.force_login(cheshire_officer)
-    assert (
-        "History of changes"
-        not in client.get(reverse("recommendations:liaison-review", args=[review.pk])).content.decode()
-    )
+    assert "History of changes" not in client.get(reverse("reviews:liaison-review", args=[review.pk])).content.decode()
 
 
 def test_refused_access_to_another_forces_object_is_logged(client, merseyside_officer, signatory, cheshire, caplog):
@@ -101,7 +99,7 @@ def test_refused_access_to_another_forces_object_is_logged(client, merseyside_of
     caplog.set_level(logging.INFO, logger="audit")
     cheshire_only = make_review(signatory, forces=[cheshire], slug="cheshire-only")
     client.force_login(merseyside_officer)
-    assert client.get(reverse("recommendations:liaison-review", args=[cheshire_only.pk])).status_code == 404
+    assert client.get(reverse("reviews:liaison-review", args=[cheshire_only.pk])).status_code == 404
     refused = [
         record.audit
         for record in caplog.records

@@ -11,9 +11,9 @@ import pytest
 from django.db import connection
 
 from letters.models import Letter
-from recommendations.documents import check_document
-from recommendations.models import Document, Submission
-from recommendations.services import create_submission
+from reviews.documents import check_document
+from reviews.models import Document, Submission
+from reviews.services import create_submission
 from tests.factories import pdf_bytes, upload
 from tests.letter_helpers import add_letter_template
 from tests.publication_helpers import issued

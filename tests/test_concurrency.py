@@ -17,7 +17,7 @@ from letters.models import Letter
 from outbox.models import Delivery
 from outbox.sending import deliveries_send_due
 from publications.models import Publication, PublishedLetter
-from recommendations.models import Document, Submission
+from reviews.models import Document, Submission
 from tests.conftest import VerifiedClient, stored_files
 from tests.factories import pdf_bytes, upload
 from tests.letter_helpers import add_letter_template, draft
@@ -59,7 +59,7 @@ def test_twenty_identical_uploads_keep_one_submission(transactional_letters, rev
         client.force_login(cheshire_officer)
         clients.append(client)
     token, content = str(uuid.uuid4()), pdf_bytes()
-    url = reverse("recommendations:liaison-review", args=[review.pk])
+    url = reverse("reviews:liaison-review", args=[review.pk])
     queue = list(clients)
 
     def post():

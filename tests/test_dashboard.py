@@ -10,9 +10,9 @@ from django.utils import timezone
 from forces.models import Force
 from letters.services import letter_correct
 from publications.services import letter_withdraw
-from recommendations.documents import check_document
-from recommendations.models import Submission
-from recommendations.services import create_submission
+from reviews.documents import check_document
+from reviews.models import Submission
+from reviews.services import create_submission
 from tests.factories import make_review, pdf_bytes, upload
 from tests.letter_helpers import add_letter_template, draft
 from tests.publication_helpers import issued, publish
@@ -33,7 +33,7 @@ def submit(review, slug, by, days_before_deadline=1):
 
 def dashboard(client, user):
     client.force_login(user)
-    response = client.get(reverse("recommendations:dashboard"))
+    response = client.get(reverse("reviews:dashboard"))
     assert response.status_code == 200
     return response.content.decode()
 
@@ -84,7 +84,7 @@ def test_overdue_forces_are_counted_per_review_with_a_link(client, forces, signa
     late = make_review(signatory, slug="late", days_left=-3, forces=Force.objects.filter(slug__in=["kent", "gwent"]))
     submit(late, "gwent", inspector, days_before_deadline=0)
     html = dashboard(client, inspector)
-    review_url = reverse("recommendations:review-detail", args=[late.pk])
+    review_url = reverse("reviews:review-detail", args=[late.pk])
     assert f'<a class="govuk-link" href="{review_url}?overdue=1">1 force overdue</a>' in html
     assert "Kent Police" not in html  # counted, not listed
     assert "Gwent Police" in section(html, "Assessments to do", "Letters to approve")
@@ -152,4 +152,4 @@ def test_dashboard_query_count_is_fixed(
             draft(review, territorial[2], inspector, approve=True)
     client.force_login(signatory)
     with django_assert_num_queries(DASHBOARD_QUERIES):
-        assert client.get(reverse("recommendations:dashboard")).status_code == 200
+        assert client.get(reverse("reviews:dashboard")).status_code == 200

@@ -14,8 +14,8 @@ from accounts.models import User
 from inspections.models import Topic
 from letters.models import Letter
 from letters.services import letter_approve, letter_issue
-from recommendations.models import Assessment, Document, Review, Submission
-from recommendations.status import ForceStatus, review_rows, status_counts
+from reviews.models import Assessment, Document, Review, Submission
+from reviews.status import ForceStatus, review_rows, status_counts
 from tests.factories import pdf_bytes, upload
 from tests.publication_helpers import publish
 
@@ -96,7 +96,7 @@ def test_a_newcomer_goes_from_upload_to_a_published_letter(demo, client, django_
     review = Review.objects.get(is_demonstration=True)
     users = {user.username: user for user in User.objects.all()}
     client.force_login(users["cheshire"])
-    upload_page = reverse("recommendations:liaison-review", args=[review.pk])
+    upload_page = reverse("reviews:liaison-review", args=[review.pk])
     with django_capture_on_commit_callbacks(execute=True):
         sent = client.post(
             upload_page, {"documents": [upload("Cheshire plan.pdf", pdf_bytes())], "form_token": str(uuid.uuid4())}
@@ -106,8 +106,8 @@ def test_a_newcomer_goes_from_upload_to_a_published_letter(demo, client, django_
     client.force_login(users["inspector"])
     data = {f"element_{element.pk}": element.judgements.first().pk for element in review.elements.all()}
     data["outcome"] = review.outcome_categories.get(name="Review under way").pk
-    client.post(reverse("recommendations:assessment", args=[review.pk, "cheshire"]), data)
-    force_page = client.get(reverse("recommendations:force-in-review", args=[review.pk, "cheshire"])).content.decode()
+    client.post(reverse("reviews:assessment", args=[review.pk, "cheshire"]), data)
+    force_page = client.get(reverse("reviews:force-in-review", args=[review.pk, "cheshire"])).content.decode()
     assert "Draft the letter</button>" in force_page
     drafted = client.post(reverse("letters:create", args=[review.pk, "cheshire"]))
     letter = Letter.objects.get(review=review)

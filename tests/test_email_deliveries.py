@@ -209,7 +209,7 @@ def test_receipt_and_review_opened_emails_are_recorded_when_the_mail_server_is_d
     from tests.factories import pdf_bytes, upload
 
     client.force_login(cheshire_officer)
-    url = reverse("recommendations:liaison-review", args=[review.pk])
+    url = reverse("reviews:liaison-review", args=[review.pk])
     response = client.post(url, {"documents": [upload("plan.pdf", pdf_bytes())], "form_token": str(uuid.uuid4())})
     assert response.status_code == 302
     receipt = Delivery.objects.get(subject__startswith="Receipt")

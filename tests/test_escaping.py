@@ -5,9 +5,9 @@ import datetime
 from django.urls import reverse
 from django.utils import timezone
 
-from recommendations.documents import check_document
-from recommendations.models import Assessment, AssessmentJudgement, Extension, Submission
-from recommendations.services import create_submission
+from reviews.documents import check_document
+from reviews.models import Assessment, AssessmentJudgement, Extension, Submission
+from reviews.services import create_submission
 from tests.factories import make_review, pdf_bytes, upload
 
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
@@ -57,17 +57,17 @@ def test_hostile_text_is_escaped_everywhere(client, forces, signatory, inspector
 
     client.force_login(inspector)
     inspector_pages = [
-        reverse("recommendations:dashboard"),
+        reverse("reviews:dashboard"),
         reverse("inspections:report-list"),
         reverse("inspections:report-detail", args=[recommendation.report.pk]),
         reverse("inspections:topic-list"),
         reverse("recommendations:list"),
         reverse("recommendations:detail", args=[recommendation.pk]),
-        reverse("recommendations:review-detail", args=[review.pk]),
-        reverse("recommendations:review-framework", args=[review.pk]),
-        reverse("recommendations:force-in-review", args=[review.pk, "cheshire"]),
-        reverse("recommendations:assessment", args=[review.pk, "cheshire"]),
-        reverse("recommendations:extension", args=[review.pk, "cheshire"]),
+        reverse("reviews:review-detail", args=[review.pk]),
+        reverse("reviews:review-framework", args=[review.pk]),
+        reverse("reviews:force-in-review", args=[review.pk, "cheshire"]),
+        reverse("reviews:assessment", args=[review.pk, "cheshire"]),
+        reverse("reviews:extension", args=[review.pk, "cheshire"]),
     ]
     for url in inspector_pages:
         html = client.get(url).content.decode()
@@ -76,7 +76,7 @@ def test_hostile_text_is_escaped_everywhere(client, forces, signatory, inspector
         assert "&lt;script&gt;" in html, url
 
     client.force_login(cheshire_officer)
-    for url in [reverse("recommendations:liaison-home"), reverse("recommendations:liaison-review", args=[review.pk])]:
+    for url in [reverse("reviews:liaison-home"), reverse("reviews:liaison-review", args=[review.pk])]:
         html = client.get(url).content.decode()
         assert "<script>alert" not in html, url
         assert "&lt;script&gt;" in html, url

@@ -15,7 +15,8 @@ from pypdf import PdfWriter
 from inspections.models import InspectionReport, Topic
 from letters.models import Letter, LetterTemplate
 from publications.models import Publication, PublishedLetter
-from recommendations.models import Assessment, Document, Extension, Recommendation, Review, Submission
+from recommendations.models import Recommendation
+from reviews.models import Assessment, Document, Extension, Review, Submission
 from tests.conftest import stored_files
 from tests.factories import DOCM_MAIN, docx_bytes, make_review, pdf_bytes, raw_multipart, upload
 
@@ -109,7 +110,7 @@ def cheshire_client(client, cheshire_officer):
 
 
 def upload_url(review):
-    return reverse("recommendations:liaison-review", args=[review.pk])
+    return reverse("reviews:liaison-review", args=[review.pk])
 
 
 @pytest.mark.parametrize("name, content, message", [c[1:] for c in UPLOADS], ids=[c[0] for c in UPLOADS])
@@ -271,7 +272,7 @@ def test_hostile_review_form(client, inspector, signatory, forces, unchanged, ch
     response = inspector_post(
         client,
         inspector,
-        reverse("recommendations:review-create", args=[recommendation.pk]),
+        reverse("reviews:review-create", args=[recommendation.pk]),
         review_data(signatory, **changes),
     )
     assert message in response.content.decode()
@@ -283,9 +284,7 @@ def test_judgement_and_outcome_of_another_review(client, inspector, review, sign
     unchanged()
     data = {f"element_{e.pk}": other.elements.first().judgements.first().pk for e in review.elements.all()}
     data["outcome"] = other.outcome_categories.first().pk
-    response = inspector_post(
-        client, inspector, reverse("recommendations:assessment", args=[review.pk, "cheshire"]), data
-    )
+    response = inspector_post(client, inspector, reverse("reviews:assessment", args=[review.pk, "cheshire"]), data)
     assert "Select a valid choice" in response.content.decode()
 
 
@@ -294,12 +293,12 @@ def test_extension_before_the_deadline_and_future_received_dates(client, inspect
     response = inspector_post(
         client,
         inspector,
-        reverse("recommendations:extension", args=[review.pk, "cheshire"]),
+        reverse("reviews:extension", args=[review.pk, "cheshire"]),
         {"new_deadline_0": early.day, "new_deadline_1": early.month, "new_deadline_2": early.year, "reason": "x"},
     )
     assert "must be after the review" in response.content.decode()
     response = client.post(
-        reverse("recommendations:submission-log", args=[review.pk, "cheshire"]),
+        reverse("reviews:submission-log", args=[review.pk, "cheshire"]),
         {
             "received_on_0": "1",
             "received_on_1": "1",
@@ -398,7 +397,7 @@ def test_an_empty_post_is_answered_with_errors_not_a_blank_form(client, inspecto
 def test_an_empty_post_to_a_review_form_is_answered_with_errors(client, inspector, review, unchanged):
     client.force_login(inspector)
     for url in [
-        reverse("recommendations:element-create", args=[review.pk]),
+        reverse("reviews:element-create", args=[review.pk]),
         reverse("letters:template", args=[review.pk]),
         reverse("publications:schedule", args=[review.pk]),
     ]:

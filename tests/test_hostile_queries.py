@@ -31,9 +31,9 @@ def list_urls(review):
         reverse("publications:letters"),
         reverse("forces:list"),
         reverse("publications:data"),
-        reverse("recommendations:dashboard"),
+        reverse("reviews:dashboard"),
         reverse("recommendations:list"),
-        reverse("recommendations:review-detail", args=[review.pk]),
+        reverse("reviews:review-detail", args=[review.pk]),
         reverse("inspections:report-list"),
     ]
 
@@ -55,7 +55,7 @@ def test_bad_filter_values_are_ignored(client, inspector, review, published_lett
 
 @pytest.mark.parametrize("query", NUL, ids=["q", "year", "force", "key"])
 def test_a_nul_byte_is_answered_400(client, inspector, review, query):
-    for url in [reverse("publications:letters"), reverse("recommendations:review-detail", args=[review.pk])]:
+    for url in [reverse("publications:letters"), reverse("reviews:review-detail", args=[review.pk])]:
         response = client.get(url, query)
         assert response.status_code == 400, url
         assert "The address is not valid" in response.content.decode()

@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from letters.services import letter_approve, letter_correct, letter_issue
-from recommendations.models import Assessment, Submission, UploadReopening
-from recommendations.services import AssessmentLocked, assessment_change
+from reviews.models import Assessment, Submission, UploadReopening
+from reviews.services import AssessmentLocked, assessment_change
 from tests.factories import pdf_bytes, upload
 from tests.letter_helpers import add_letter_template, draft
 
@@ -21,15 +21,15 @@ def issued(review, cheshire, inspector, signatory):
 
 
 def assessment_url(letter):
-    return reverse("recommendations:assessment", args=[letter.review_id, letter.force.slug])
+    return reverse("reviews:assessment", args=[letter.review_id, letter.force.slug])
 
 
 def force_url(letter):
-    return reverse("recommendations:force-in-review", args=[letter.review_id, letter.force.slug])
+    return reverse("reviews:force-in-review", args=[letter.review_id, letter.force.slug])
 
 
 def liaison_url(letter):
-    return reverse("recommendations:liaison-review", args=[letter.review_id])
+    return reverse("reviews:liaison-review", args=[letter.review_id])
 
 
 def assessment_form(review):
@@ -103,7 +103,7 @@ def test_an_upload_after_the_letter_is_refused_and_stores_nothing(issued, cheshi
 
 def reopen(client, letter, until, reason="The force found a missing annex."):
     data = {"until_0": until.day, "until_1": until.month, "until_2": until.year, "reason": reason}
-    return client.post(reverse("recommendations:reopen-uploads", args=[letter.review_id, letter.force.slug]), data)
+    return client.post(reverse("reviews:reopen-uploads", args=[letter.review_id, letter.force.slug]), data)
 
 
 def test_an_inspector_reopens_uploads_until_a_day_on_record(issued, inspector, cheshire_officer, client):
@@ -153,7 +153,7 @@ def test_reopening_needs_a_sensible_day_and_a_reason(issued, inspector, client, 
 
 def test_uploads_not_closed_by_a_letter_cannot_be_reopened(review, cheshire, inspector, client):
     client.force_login(inspector)
-    url = reverse("recommendations:reopen-uploads", args=[review.pk, cheshire.slug])
+    url = reverse("reviews:reopen-uploads", args=[review.pk, cheshire.slug])
     response = client.get(url, follow=True)
     assert "has no issued letter: its uploads are not closed" in response.content.decode()
     assert UploadReopening.objects.count() == 0
@@ -161,7 +161,7 @@ def test_uploads_not_closed_by_a_letter_cannot_be_reopened(review, cheshire, ins
 
 def test_reopening_without_a_day_says_so(issued, inspector, client):
     client.force_login(inspector)
-    url = reverse("recommendations:reopen-uploads", args=[issued.review_id, issued.force.slug])
+    url = reverse("reviews:reopen-uploads", args=[issued.review_id, issued.force.slug])
     response = client.post(url, {"until_0": "", "until_1": "", "until_2": "", "reason": "Annex."})
     assert "Enter the day, month and year" in response.content.decode()
     assert UploadReopening.objects.count() == 0

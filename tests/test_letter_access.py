@@ -77,7 +77,7 @@ def test_liaison_officers_download_only_their_forces_issued_letters(persona, let
 
 
 def test_liaison_review_page_lists_only_issued_letters(client, cheshire_officer, merseyside_officer, letters):
-    url = reverse("recommendations:liaison-review", args=[letters["review"].pk])
+    url = reverse("reviews:liaison-review", args=[letters["review"].pk])
     client.force_login(cheshire_officer)
     assert reverse("letters:liaison-pdf", args=[letters["issued"].pk]) in client.get(url).content.decode()
     client.force_login(merseyside_officer)

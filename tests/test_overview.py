@@ -10,7 +10,7 @@ from django.utils import timezone
 from forces.models import Force
 from letters.models import Letter
 from publications.models import Publication
-from recommendations.models import Submission
+from reviews.models import Submission
 from tests.letter_helpers import add_letter_template, pdf_text
 from tests.publication_helpers import issued, publish
 

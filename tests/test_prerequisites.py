@@ -37,7 +37,7 @@ def page(client, name, *args, **query):
 
 
 def force_page(client, review, slug="cheshire"):
-    return page(client, "recommendations:force-in-review", review.pk, slug)
+    return page(client, "reviews:force-in-review", review.pk, slug)
 
 
 def test_drafting_without_a_template_links_to_the_template(inspector_client, review, cheshire, inspector):
@@ -53,28 +53,28 @@ def test_drafting_without_a_template_links_to_the_template(inspector_client, rev
 
 def test_assessing_without_outcome_categories_links_to_the_framework(inspector_client, review):
     review.outcome_categories.all().delete()
-    framework = reverse("recommendations:review-framework", args=[review.pk])
+    framework = reverse("reviews:review-framework", args=[review.pk])
     html = force_page(inspector_client, review)
     assert "Assess the force&#x27;s plans" not in html
     assert f'href="{framework}">Add the elements and outcome categories</a>' in html
-    review_page = page(inspector_client, "recommendations:review-detail", review.pk)
+    review_page = page(inspector_client, "reviews:review-detail", review.pk)
     assert f'href="{framework}">Add the elements and outcome categories</a>' in review_page
-    response = inspector_client.get(reverse("recommendations:assessment", args=[review.pk, "cheshire"]))
+    response = inspector_client.get(reverse("reviews:assessment", args=[review.pk, "cheshire"]))
     assert response["Location"] == framework
 
 
 def test_bulk_drafting_is_offered_only_when_there_is_something_to_draft(inspector_client, review, cheshire, inspector):
-    html = page(inspector_client, "recommendations:review-detail", review.pk)
+    html = page(inspector_client, "reviews:review-detail", review.pk)
     assert "Draft letters for" not in html
     assert "Write the letter template</a>" in html
 
     add_letter_template(review)
-    html = page(inspector_client, "recommendations:review-detail", review.pk)
+    html = page(inspector_client, "reviews:review-detail", review.pk)
     assert "Draft letters for" not in html
     assert "Letters are drafted once forces have been assessed." in html
 
     assess(review, cheshire, inspector)
-    html = page(inspector_client, "recommendations:review-detail", review.pk)
+    html = page(inspector_client, "reviews:review-detail", review.pk)
     assert "Draft letters for the 1 assessed force without one</button>" in html
 
 
@@ -95,13 +95,13 @@ def test_bulk_issuing_is_offered_to_signatories_only_with_approved_letters(
     signatory_client, review, cheshire, kent, inspector
 ):
     add_letter_template(review)
-    html = page(signatory_client, "recommendations:review-detail", review.pk)
+    html = page(signatory_client, "reviews:review-detail", review.pk)
     assert "Issue the" not in html
     draft(review, cheshire, inspector, approve=True)
     letter = draft(review, kent, inspector, approve=True)
     kent.chief_officer_email = ""
     kent.save()
-    html = page(signatory_client, "recommendations:review-detail", review.pk)
+    html = page(signatory_client, "reviews:review-detail", review.pk)
     assert "Issue the 2 approved letters</a>" in html
     change_kent = reverse("admin:forces_force_change", args=[kent.pk])
     assert "Add the chief officer&#x27;s email address for Kent Police before issuing." in html
@@ -117,7 +117,7 @@ def test_publishing_with_nothing_issued_links_to_the_letters_waiting(inspector_c
     html = page(inspector_client, "publications:manage", review.pk)
     assert "Schedule publication" not in html
     assert "No issued letter is waiting to be published" in html
-    approved = reverse("recommendations:review-detail", args=[review.pk]) + "?status=approved"
+    approved = reverse("reviews:review-detail", args=[review.pk]) + "?status=approved"
     assert f'href="{approved}">See the review&#x27;s approved letters</a>' in html
     response = inspector_client.get(reverse("publications:schedule", args=[review.pk]))
     assert response["Location"] == reverse("publications:manage", args=[review.pk])
@@ -128,7 +128,7 @@ def test_opening_a_review_needs_a_signatory(inspector_client, db):
     html = page(inspector_client, "recommendations:detail", recommendation.pk)
     assert "no signatory has an account yet" in html
     assert "Open a review</a>" not in html
-    response = inspector_client.get(reverse("recommendations:review-create", args=[recommendation.pk]))
+    response = inspector_client.get(reverse("reviews:review-create", args=[recommendation.pk]))
     assert response["Location"] == recommendation.get_absolute_url()
 
     User.objects.create_user("hmi", role=User.Role.SIGNATORY, password="x" * 20)

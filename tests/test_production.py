@@ -6,9 +6,9 @@ import secrets
 import pytest
 from django.urls import reverse
 
-from recommendations.documents import check_document
-from recommendations.models import Submission
-from recommendations.services import create_submission
+from reviews.documents import check_document
+from reviews.models import Submission
+from reviews.services import create_submission
 from tests.factories import pdf_bytes, upload
 from tests.test_settings import manage
 
@@ -85,10 +85,10 @@ def test_csp_on_html_error_and_download_responses(client, review, cheshire, ches
     assert_csp(missing)
     assert_csp(client.get(reverse("publications:letters-csv")))
     client.force_login(cheshire_officer)
-    download = client.get(reverse("recommendations:document-download", args=[submission.documents.get().pk]))
+    download = client.get(reverse("reviews:document-download", args=[submission.documents.get().pk]))
     assert download.status_code == 200
     assert_csp(download)
-    assert_csp(client.get(reverse("recommendations:dashboard")))  # 403
+    assert_csp(client.get(reverse("reviews:dashboard")))  # 403
 
 
 @pytest.mark.parametrize("secure", [True])

@@ -3,9 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from recommendations.documents import check_document
-from recommendations.models import Submission
-from recommendations.services import create_submission
+from reviews.documents import check_document
+from reviews.models import Submission
+from reviews.services import create_submission
 from tests.factories import make_review, pdf_bytes, upload
 
 INSPECTORATE = {"inspector", "signatory"}
@@ -42,7 +42,7 @@ def world(review, merseyside, merseyside_officer, cheshire_officer):
 def inspector_urls(w):
     r = w["review"]
     return [
-        reverse("recommendations:dashboard"),
+        reverse("reviews:dashboard"),
         reverse("inspections:report-list"),
         reverse("inspections:report-create"),
         reverse("inspections:report-detail", args=[w["report"].pk]),
@@ -57,17 +57,17 @@ def inspector_urls(w):
         reverse("recommendations:create"),
         reverse("recommendations:detail", args=[w["recommendation"].pk]),
         reverse("recommendations:edit", args=[w["recommendation"].pk]),
-        reverse("recommendations:review-create", args=[w["recommendation"].pk]),
-        reverse("recommendations:review-detail", args=[r.pk]),
-        reverse("recommendations:review-framework", args=[r.pk]),
-        reverse("recommendations:element-create", args=[r.pk]),
-        reverse("recommendations:element-edit", args=[w["element"].pk]),
-        reverse("recommendations:outcome-create", args=[r.pk]),
-        reverse("recommendations:outcome-edit", args=[w["outcome"].pk]),
-        reverse("recommendations:force-in-review", args=[r.pk, "cheshire"]),
-        reverse("recommendations:submission-log", args=[r.pk, "cheshire"]),
-        reverse("recommendations:extension", args=[r.pk, "cheshire"]),
-        reverse("recommendations:assessment", args=[r.pk, "cheshire"]),
+        reverse("reviews:review-create", args=[w["recommendation"].pk]),
+        reverse("reviews:review-detail", args=[r.pk]),
+        reverse("reviews:review-framework", args=[r.pk]),
+        reverse("reviews:element-create", args=[r.pk]),
+        reverse("reviews:element-edit", args=[w["element"].pk]),
+        reverse("reviews:outcome-create", args=[r.pk]),
+        reverse("reviews:outcome-edit", args=[w["outcome"].pk]),
+        reverse("reviews:force-in-review", args=[r.pk, "cheshire"]),
+        reverse("reviews:submission-log", args=[r.pk, "cheshire"]),
+        reverse("reviews:extension", args=[r.pk, "cheshire"]),
+        reverse("reviews:assessment", args=[r.pk, "cheshire"]),
     ]
 
 
@@ -85,17 +85,15 @@ def test_inspector_pages(persona, world):
 
 def test_inspector_pages_for_objects_that_do_not_exist(client, inspector, world):
     client.force_login(inspector)
-    assert client.get(reverse("recommendations:review-detail", args=[999])).status_code == 404
-    assert (
-        client.get(reverse("recommendations:force-in-review", args=[world["review"].pk, "atlantis"])).status_code == 404
-    )
+    assert client.get(reverse("reviews:review-detail", args=[999])).status_code == 404
+    assert client.get(reverse("reviews:force-in-review", args=[world["review"].pk, "atlantis"])).status_code == 404
     # A force the review did not ask is not part of it.
-    url = reverse("recommendations:force-in-review", args=[world["merseyside_only"].pk, "cheshire"])
+    url = reverse("reviews:force-in-review", args=[world["merseyside_only"].pk, "cheshire"])
     assert client.get(url).status_code == 404
 
 
 def test_liaison_home(persona, world):
-    response = persona.get(reverse("recommendations:liaison-home"))
+    response = persona.get(reverse("reviews:liaison-home"))
     expected = {"anonymous": 302, "inspector": 403, "signatory": 403}.get(persona.persona, 200)
     assert response.status_code == expected
     if expected == 200:
@@ -106,8 +104,8 @@ def test_liaison_home(persona, world):
 
 
 def test_liaison_review_page(persona, world):
-    shared = persona.get(reverse("recommendations:liaison-review", args=[world["review"].pk]))
-    only_merseyside = persona.get(reverse("recommendations:liaison-review", args=[world["merseyside_only"].pk]))
+    shared = persona.get(reverse("reviews:liaison-review", args=[world["review"].pk]))
+    only_merseyside = persona.get(reverse("reviews:liaison-review", args=[world["merseyside_only"].pk]))
     role = persona.persona
     if role == "anonymous":
         assert shared.status_code == only_merseyside.status_code == 302
@@ -123,7 +121,7 @@ def test_liaison_review_page(persona, world):
 
 
 def test_document_download(persona, world):
-    response = persona.get(reverse("recommendations:document-download", args=[world["document"].pk]))
+    response = persona.get(reverse("reviews:document-download", args=[world["document"].pk]))
     expected = {"anonymous": 302, "inspector": 200, "signatory": 200, "merseyside_officer": 200}
     assert response.status_code == expected.get(persona.persona, 404)
     if response.status_code == 200:
@@ -135,4 +133,4 @@ def test_document_download(persona, world):
 
 def test_missing_document_is_not_found(client, inspector, db):
     client.force_login(inspector)
-    assert client.get(reverse("recommendations:document-download", args=[999])).status_code == 404
+    assert client.get(reverse("reviews:document-download", args=[999])).status_code == 404

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from letters.services import letter_approve, letter_correct, letter_issue
 from publications.services import letter_withdraw
-from recommendations.status import ForceStatus, review_rows
+from reviews.status import ForceStatus, review_rows
 from tests.letter_helpers import add_letter_template
 from tests.publication_helpers import issued, publish
 
@@ -25,7 +25,7 @@ def published(review, merseyside, inspector, signatory):
 
 
 def counts_on_review_page(client, review):
-    html = client.get(reverse("recommendations:review-detail", args=[review.pk])).content.decode()
+    html = client.get(reverse("reviews:review-detail", args=[review.pk])).content.decode()
     found = re.findall(r"\?status=(\w+)\">[^<]*: <strong>(\d+)</strong>", html)
     return {status: int(count) for status, count in found}, html
 
@@ -49,7 +49,7 @@ def test_a_withdrawn_letter_is_counted_as_withdrawn_not_published(client, inspec
     assert counts["published"] == 0
     assert counts["withdrawn"] == 1
     assert merseyside_status(review) == ForceStatus.WITHDRAWN
-    filtered = client.get(reverse("recommendations:review-detail", args=[review.pk]), {"status": "withdrawn"})
+    filtered = client.get(reverse("reviews:review-detail", args=[review.pk]), {"status": "withdrawn"})
     assert "1 of 43 forces" in filtered.content.decode()
     assert "Letter withdrawn</strong>" in filtered.content.decode()
 

@@ -13,9 +13,10 @@ from django.utils import timezone
 from forces.models import Force
 from outbox.models import Delivery
 from outbox.sending import deliveries_send_due
-from recommendations.documents import check_document
-from recommendations.models import Assessment, Extension, Recommendation, Review, Submission, add_months
-from recommendations.services import create_submission
+from recommendations.models import Recommendation, add_months
+from reviews.documents import check_document
+from reviews.models import Assessment, Extension, Review, Submission
+from reviews.services import create_submission
 from tests.factories import make_recommendation, make_review, pdf_bytes, upload
 
 
@@ -83,7 +84,7 @@ def test_review_page_shows_each_status_and_the_counts(inspector_client, review, 
         assessed_at=timezone.now(),
     )
 
-    html = inspector_client.get(reverse("recommendations:review-detail", args=[review.pk])).content.decode()
+    html = inspector_client.get(reverse("reviews:review-detail", args=[review.pk])).content.decode()
     assert "All forces: <strong>43</strong>" in html
     assert "Requested: <strong>39</strong>" in html
     assert "Submitted on time: <strong>1</strong>" in html
@@ -92,11 +93,11 @@ def test_review_page_shows_each_status_and_the_counts(inspector_client, review, 
     assert "Assessed: <strong>1</strong>" in html
     assert "Assessed: Insufficient information" in html
 
-    filtered = inspector_client.get(reverse("recommendations:review-detail", args=[review.pk]), {"status": "late"})
+    filtered = inspector_client.get(reverse("reviews:review-detail", args=[review.pk]), {"status": "late"})
     assert "1 of 43 forces" in filtered.content.decode()
     assert "Cheshire Constabulary" in filtered.content.decode()
     assert "Merseyside Police" not in filtered.content.decode()
-    by_region = inspector_client.get(reverse("recommendations:review-detail", args=[review.pk]), {"region": "Wales"})
+    by_region = inspector_client.get(reverse("reviews:review-detail", args=[review.pk]), {"region": "Wales"})
     assert "4 of 43 forces" in by_region.content.decode()
 
 
@@ -112,7 +113,7 @@ def test_review_page_query_count_does_not_grow_with_forces(
     for force in review.forces.all()[: force_count // 2 + 1]:
         submit(review, force, inspector, at(review.submission_deadline))
     with django_assert_num_queries(REVIEW_PAGE_QUERIES):
-        assert inspector_client.get(reverse("recommendations:review-detail", args=[review.pk])).status_code == 200
+        assert inspector_client.get(reverse("reviews:review-detail", args=[review.pk])).status_code == 200
 
 
 def test_opening_a_review_asks_every_territorial_force_and_emails_them(
@@ -135,7 +136,7 @@ def test_opening_a_review_asks_every_territorial_force_and_emails_them(
         "contact_phone": "07802 948502",
         "scope": "all",
     }
-    response = inspector_client.post(reverse("recommendations:review-create", args=[recommendation.pk]), data)
+    response = inspector_client.post(reverse("reviews:review-create", args=[recommendation.pk]), data)
     assert response.status_code == 302
     review = Review.objects.get()
     assert review.slug == "abuse-of-position-plans"
@@ -166,7 +167,7 @@ def test_a_review_can_ask_chosen_forces_only(inspector_client, forces, signatory
         "scope": "chosen",
         "chosen_forces": [kent.pk, dorset.pk],
     }
-    inspector_client.post(reverse("recommendations:review-create", args=[recommendation.pk]), data)
+    inspector_client.post(reverse("reviews:review-create", args=[recommendation.pk]), data)
     assert set(Review.objects.get().forces.values_list("slug", flat=True)) == {"kent", "dorset"}
 
 
@@ -187,7 +188,7 @@ def test_deadline_before_the_request_date_is_refused(inspector_client, forces, s
         "contact_phone": "1",
         "scope": "all",
     }
-    response = inspector_client.post(reverse("recommendations:review-create", args=[recommendation.pk]), data)
+    response = inspector_client.post(reverse("reviews:review-create", args=[recommendation.pk]), data)
     assert response.status_code == 200
     assert "The submission deadline must be on or after the request date" in response.content.decode()
     assert Review.objects.count() == 0
@@ -201,7 +202,7 @@ def test_database_refuses_a_deadline_before_the_request(review):
 
 def test_inspector_logs_an_emailed_submission_with_its_date(inspector_client, review, inspector, private_media):
     received = review.submission_deadline - datetime.timedelta(days=20)
-    url = reverse("recommendations:submission-log", args=[review.pk, "cheshire"])
+    url = reverse("reviews:submission-log", args=[review.pk, "cheshire"])
     response = inspector_client.post(
         url,
         {
@@ -218,13 +219,13 @@ def test_inspector_logs_an_emailed_submission_with_its_date(inspector_client, re
     assert submission.channel == Submission.Channel.EMAIL
     assert submission.submitted_by == inspector
     assert timezone.localdate(submission.received_at) == received
-    page = inspector_client.get(reverse("recommendations:force-in-review", args=[review.pk, "cheshire"]))
+    page = inspector_client.get(reverse("reviews:force-in-review", args=[review.pk, "cheshire"]))
     assert "emailed plan.pdf" in page.content.decode()
     assert "Submitted on time" in page.content.decode()
 
 
 def test_extension_must_be_after_the_deadline(inspector_client, review):
-    url = reverse("recommendations:extension", args=[review.pk, "cheshire"])
+    url = reverse("reviews:extension", args=[review.pk, "cheshire"])
     early = review.submission_deadline
     response = inspector_client.post(
         url,
@@ -258,7 +259,7 @@ def assessment_data(review, outcome_index=0):
 
 
 def test_assessment_is_recorded_and_can_be_changed(inspector_client, review, inspector):
-    url = reverse("recommendations:assessment", args=[review.pk, "cheshire"])
+    url = reverse("reviews:assessment", args=[review.pk, "cheshire"])
     assert inspector_client.post(url, assessment_data(review)).status_code == 302
     assessment = Assessment.objects.get()
     assert assessment.judgements.count() == 2
@@ -273,7 +274,7 @@ def test_assessment_needs_every_element(inspector_client, review):
     data = assessment_data(review)
     first_element = review.elements.first()
     del data[f"element_{first_element.pk}"]
-    response = inspector_client.post(reverse("recommendations:assessment", args=[review.pk, "cheshire"]), data)
+    response = inspector_client.post(reverse("reviews:assessment", args=[review.pk, "cheshire"]), data)
     assert f"Select a judgement for ‘{first_element.name}’" in response.content.decode()
     assert Assessment.objects.count() == 0
 
@@ -282,13 +283,13 @@ def test_judgement_of_another_element_is_refused(inspector_client, review):
     data = assessment_data(review)
     first, second = review.elements.all()
     data[f"element_{first.pk}"] = second.judgements.first().pk
-    inspector_client.post(reverse("recommendations:assessment", args=[review.pk, "cheshire"]), data)
+    inspector_client.post(reverse("reviews:assessment", args=[review.pk, "cheshire"]), data)
     assert Assessment.objects.count() == 0
 
 
 def test_second_assessment_for_the_same_force_is_refused(review, inspector, cheshire):
-    from recommendations.access import get_force_row
-    from recommendations.services import assessment_record
+    from reviews.access import get_force_row
+    from reviews.services import assessment_record
 
     row = get_force_row(review, cheshire)
     outcome = review.outcome_categories.first()

@@ -11,8 +11,10 @@ from inspections.models import Topic
 from letters.forms import LetterTemplateForm
 from letters.models import Letter, LetterTemplate
 from outbox.models import Delivery
-from recommendations.forms import ElementForm, OutcomeCategoryForm, RecommendationForm, ReviewOpenForm
-from recommendations.models import AssessmentElement, OutcomeCategory, Recommendation, Review
+from recommendations.forms import RecommendationForm
+from recommendations.models import Recommendation
+from reviews.forms import ElementForm, OutcomeCategoryForm, ReviewOpenForm
+from reviews.models import AssessmentElement, OutcomeCategory, Review
 from tests.factories import make_recommendation
 from tests.letter_helpers import add_letter_template, assess
 from tests.test_hostile_inputs import review_data
@@ -110,9 +112,7 @@ def test_opening_a_review_whose_link_name_was_just_taken(
     competitor = Review(recommendation=recommendation, slug="a-review", lead_signatory=signatory, title="Theirs")
     competitor.request_date = competitor.submission_deadline = recommendation.report.published_on
     saved_elsewhere_after_checks(ReviewOpenForm, competitor.save)
-    response = inspector_client.post(
-        reverse("recommendations:review-create", args=[recommendation.pk]), review_data(signatory)
-    )
+    response = inspector_client.post(reverse("reviews:review-create", args=[recommendation.pk]), review_data(signatory))
     assert_form_error(response, "Another review already uses this link name")
     assert Review.objects.get(slug="a-review").title == "Theirs"
     assert not Delivery.objects.exists()  # no force was emailed about a review that was not opened
@@ -123,7 +123,7 @@ def test_adding_an_element_or_outcome_whose_name_was_just_taken(inspector_client
         ElementForm, lambda: AssessmentElement.objects.create(review=review, name="Vetting", position=5)
     )
     response = inspector_client.post(
-        reverse("recommendations:element-create", args=[review.pk]),
+        reverse("reviews:element-create", args=[review.pk]),
         {"name": "Vetting", "position": "3", "judgements": "Started\nPlanned"},
     )
     assert_form_error(response, "This review already has an element with this name")
@@ -133,7 +133,7 @@ def test_adding_an_element_or_outcome_whose_name_was_just_taken(inspector_client
         OutcomeCategoryForm, lambda: OutcomeCategory.objects.create(review=review, name="Partly", position=5)
     )
     response = inspector_client.post(
-        reverse("recommendations:outcome-create", args=[review.pk]), {"name": "Partly", "position": "3"}
+        reverse("reviews:outcome-create", args=[review.pk]), {"name": "Partly", "position": "3"}
     )
     assert_form_error(response, "This review already has an outcome category with this name")
     assert review.outcome_categories.filter(name="Partly").count() == 1

@@ -68,7 +68,7 @@ def sign_in_form(html):
 
 
 def test_a_deep_link_survives_sign_in(client, review, cheshire_officer):
-    target = reverse("recommendations:liaison-review", args=[review.pk])
+    target = reverse("reviews:liaison-review", args=[review.pk])
     sign_in_page = client.get(target, follow=True)
     forms = sign_in_form(sign_in_page.content.decode())
     assert len(forms) == 1 and f'name="next" value="{target}"' in forms[0] and 'name="password"' in forms[0]
@@ -80,7 +80,7 @@ def test_a_deep_link_survives_sign_in(client, review, cheshire_officer):
 
 def test_staff_go_on_to_their_deep_link_after_the_second_factor(inspector, review):
     client = Client()
-    target = reverse("recommendations:review-detail", args=[review.pk])
+    target = reverse("reviews:review-detail", args=[review.pk])
     response = client.post(reverse("accounts:sign-in"), {"username": "inspector", "password": PASSWORD, "next": target})
     assert response["Location"] == second_factor_url(inspector, target)
     device = TOTPDevice.objects.create(user=inspector, name="Test app", confirmed=True)
@@ -93,7 +93,7 @@ def test_staff_go_on_to_their_deep_link_after_the_second_factor(inspector, revie
 
 @pytest.mark.parametrize(
     ("username", "landing"),
-    [("cheshire", "recommendations:liaison-home"), ("inspector", "recommendations:dashboard")],
+    [("cheshire", "reviews:liaison-home"), ("inspector", "reviews:dashboard")],
 )
 def test_with_nowhere_to_go_staff_land_on_the_dashboard_and_officers_on_their_force(
     client, username, landing, inspector, cheshire_officer
@@ -108,4 +108,4 @@ def test_the_second_factor_page_shows_no_staff_navigation(inspector):
     TOTPDevice.objects.create(user=inspector, name="Test app", confirmed=True)
     html = client.get(reverse("accounts:two-factor")).content.decode()
     assert "Enter your code" in html
-    assert "Dashboard" not in html and reverse("recommendations:dashboard") not in html
+    assert "Dashboard" not in html and reverse("reviews:dashboard") not in html

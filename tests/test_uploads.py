@@ -11,13 +11,13 @@ from django.urls import reverse
 
 from outbox.models import Delivery
 from outbox.sending import deliveries_send_due
-from recommendations.models import Document, Extension, Submission
+from reviews.models import Document, Extension, Submission
 from tests.conftest import stored_files
 from tests.factories import DOCM_MAIN, docx_bytes, make_review, pdf_bytes, raw_multipart, upload
 
 
 def upload_url(review):
-    return reverse("recommendations:liaison-review", args=[review.pk])
+    return reverse("reviews:liaison-review", args=[review.pk])
 
 
 def post_files(client, review, files, note="", token=None):
@@ -223,7 +223,7 @@ def test_the_inspector_log_form_says_the_chosen_file_was_not_kept(client, inspec
     client.force_login(inspector)
     tomorrow = datetime.date.today() + datetime.timedelta(days=1)
     response = client.post(
-        reverse("recommendations:submission-log", args=[review.pk, "cheshire"]),
+        reverse("reviews:submission-log", args=[review.pk, "cheshire"]),
         {
             "received_on_0": tomorrow.day,
             "received_on_1": tomorrow.month,

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import recommendations.models.submission
+import core.files
 from django.conf import settings
 from django.db import migrations, models
 
@@ -169,7 +169,7 @@ class Migration(migrations.Migration):
             name='Document',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(max_length=200, upload_to=recommendations.models.submission.generated_document_name)),
+                ('file', models.FileField(max_length=200, upload_to=core.files.generated_document_name)),
                 ('original_name', models.CharField(max_length=255)),
                 ('kind', models.CharField(choices=[('pdf', 'PDF'), ('docx', 'Word document')], max_length=10)),
                 ('size', models.PositiveBigIntegerField()),

@@ -9,10 +9,9 @@ from core.forms import posted, save_unless_taken
 from core.history import history_of
 from core.pages import form_page
 
-from ..forms import RecommendationForm, ReviewOpenForm
+from ..forms import RecommendationForm
 from ..models import Recommendation
 from ..prerequisites import before_adding_a_recommendation, before_opening_a_review
-from ..services import review_open
 
 
 @inspector_required
@@ -52,30 +51,3 @@ def recommendation_edit(request, pk=None):
     title = f"Edit recommendation {recommendation.reference}" if recommendation else "Add a recommendation"
     back = recommendation.get_absolute_url() if recommendation else reverse("recommendations:list")
     return form_page(request, form, title=title, back_url=back)
-
-
-@inspector_required
-def review_create(request, pk):
-    recommendation = get_object_or_404(Recommendation.objects.select_related("report"), pk=pk)
-    if missing := before_opening_a_review():
-        messages.error(request, missing.message)
-        return redirect(recommendation)
-    form = ReviewOpenForm(posted(request), recommendation=recommendation)
-    opening = request.method == "POST" and form.is_valid()
-    if opening and (review := save_unless_taken(form, lambda: open_from(form, recommendation, request.user))):
-        messages.success(request, f"Review opened: {review.forces.count()} forces have been emailed the request")
-        return redirect("recommendations:review-framework", review.pk)
-    return form_page(
-        request,
-        form,
-        title="Open a review",
-        caption=f"Recommendation {recommendation.reference}",
-        intro="Each force asked is emailed what is needed and by when. Next you set the elements each plan "
-        "is judged on and the outcome categories.",
-        back_url=recommendation.get_absolute_url(),
-    )
-
-
-def open_from(form, recommendation, by):
-    fields = {name: value for name, value in form.cleaned_data.items() if name not in ("scope", "chosen_forces")}
-    return review_open(recommendation=recommendation, by=by, forces=form.forces(), **fields)

@@ -10,7 +10,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from letters.models import Letter
-from recommendations.models import Review
+from reviews.models import Review
 from tests.browser.conftest import assert_accessible
 from tests.factories import pdf_bytes
 

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from letters.models import BulkJob
 from letters.services import letter_issue
-from recommendations.models import UploadReopening
+from reviews.models import UploadReopening
 from tests.browser.conftest import assert_accessible
 from tests.browser.test_review_journey import sign_in
 from tests.letter_helpers import add_letter_template, draft

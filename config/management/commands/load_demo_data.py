@@ -7,7 +7,7 @@ from django.db import transaction
 from accounts.demo import add_demo_force_emails, create_demo_accounts
 from letters.demo import demonstration_template, issued_reference_letters
 from publications.demo import published_reference_letter
-from recommendations.demo import create_reference_case
+from reviews.demo import create_reference_case
 
 
 class Command(BaseCommand):

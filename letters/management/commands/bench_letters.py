@@ -22,8 +22,8 @@ from letters.pdf_engine import WARM_UP_HTML, engine
 from letters.presentation import issued_view
 from letters.services import letter_approve
 from letters.tasks import draft_all_letters, issue_approved_letters
-from recommendations.demo import ELEMENTS, OUTCOMES, add_framework, reference_report
-from recommendations.models import Assessment, AssessmentJudgement, Review
+from reviews.demo import ELEMENTS, OUTCOMES, add_framework, reference_report
+from reviews.models import Assessment, AssessmentJudgement, Review
 
 
 def render_process_peak_mb():

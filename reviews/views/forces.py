@@ -26,7 +26,7 @@ from ..services import (
 
 
 def row_url(row):
-    return reverse("recommendations:force-in-review", args=[row.review.pk, row.force.slug])
+    return reverse("reviews:force-in-review", args=[row.review.pk, row.force.slug])
 
 
 @inspector_required
@@ -41,7 +41,7 @@ def force_in_review(request, pk, slug):
         "before_assessing": None if row.assessment else before_assessing(row.review),
         **page_context(FORCE_PAGE, row),
     }
-    return render(request, "recommendations/force_in_review.html", context)
+    return render(request, "reviews/force_in_review.html", context)
 
 
 def force_history(row):
@@ -133,10 +133,10 @@ def assessment_saved_message(row):
 def assessment_view(request, pk, slug):
     row = get_row_for_inspector(pk, slug)
     if row.assessment_locked:
-        return render(request, "recommendations/assessment_locked.html", {"row": row, "review": row.review})
+        return render(request, "reviews/assessment_locked.html", {"row": row, "review": row.review})
     if missing := before_assessing(row.review):
         messages.info(request, missing.message)
-        return redirect("recommendations:review-framework", row.review.pk)
+        return redirect("reviews:review-framework", row.review.pk)
     form = AssessmentForm(posted(request), review=row.review, assessment=row.assessment)
     if request.method == "POST" and form.is_valid():
         fields = {

@@ -52,7 +52,7 @@ def review_detail(request, pk):
         "before_assessing": before_assessing(review),
         **page_context(extensions.REVIEW_PAGE, review, all_rows),
     }
-    return render(request, "recommendations/review_detail.html", context)
+    return render(request, "reviews/review_detail.html", context)
 
 
 def review_history(review):
@@ -66,7 +66,7 @@ def review_history(review):
 
 @inspector_required
 def dashboard(request):
-    return render(request, "recommendations/dashboard.html", {"dashboard": Dashboard.for_user(request.user)})
+    return render(request, "reviews/dashboard.html", {"dashboard": Dashboard.for_user(request.user)})
 
 
 @inspector_required
@@ -74,7 +74,7 @@ def review_framework(request, pk):
     review = get_review(pk)
     elements = review.elements.prefetch_related("judgements")
     context = {"review": review, "elements": elements, "outcomes": review.outcome_categories.all()}
-    return render(request, "recommendations/review_framework.html", context)
+    return render(request, "reviews/review_framework.html", context)
 
 
 @inspector_required
@@ -84,9 +84,9 @@ def element_edit(request, review_pk=None, pk=None):
     form = ElementForm(posted(request), instance=element or AssessmentElement(review=review))
     if request.method == "POST" and form.is_valid() and save_element(form):
         messages.success(request, f"Element saved: {form.instance.name}")
-        return redirect("recommendations:review-framework", review.pk)
+        return redirect("reviews:review-framework", review.pk)
     title = "Edit element" if element else "Add an element"
-    back = reverse("recommendations:review-framework", args=[review.pk])
+    back = reverse("reviews:review-framework", args=[review.pk])
     return form_page(request, form, title=title, caption=review.title, back_url=back)
 
 
@@ -107,7 +107,7 @@ def outcome_edit(request, review_pk=None, pk=None):
     form = OutcomeCategoryForm(posted(request), instance=outcome or OutcomeCategory(review=review))
     if request.method == "POST" and form.is_valid() and save_unless_taken(form, form.save):
         messages.success(request, f"Outcome category saved: {form.instance.name}")
-        return redirect("recommendations:review-framework", review.pk)
+        return redirect("reviews:review-framework", review.pk)
     title = "Edit outcome category" if outcome else "Add an outcome category"
-    back = reverse("recommendations:review-framework", args=[review.pk])
+    back = reverse("reviews:review-framework", args=[review.pk])
     return form_page(request, form, title=title, caption=review.title, back_url=back)

@@ -72,7 +72,7 @@ class ForceRow:
     submissions: list = field(default_factory=list)
     extension: Extension | None = None
     assessment: Assessment | None = None
-    # Loaded by the letters app (recommendations.extensions): the latest version of the force's letter,
+    # Loaded by the letters app (reviews.extensions): the latest version of the force's letter,
     # and the latest version issued to it, if any.
     letter: Any = None
     issued_letter: Any = None

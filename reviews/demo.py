@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from forces.models import Force
 from inspections.models import CauseOfConcern, InspectionReport, Topic, TopicRename
+from recommendations.models import Recommendation
 
 from .documents import check_document
 from .models import (
@@ -15,7 +16,6 @@ from .models import (
     AssessmentJudgement,
     ElementJudgement,
     OutcomeCategory,
-    Recommendation,
     Review,
     Submission,
 )

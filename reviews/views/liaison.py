@@ -26,7 +26,7 @@ def force_home(request):
         "open_rows": [row for row in rows if not row.is_assessed],
         "past_rows": [row for row in rows if row.is_assessed],
     }
-    return render(request, "recommendations/liaison/force_home.html", context)
+    return render(request, "reviews/liaison/force_home.html", context)
 
 
 @liaison_officer_required
@@ -45,12 +45,12 @@ def liaison_review(request, pk):
             )
         except AlreadyReceived:
             messages.info(request, "These documents had already been received: nothing was sent twice.")
-            return redirect("recommendations:liaison-review", row.review.pk)
+            return redirect("reviews:liaison-review", row.review.pk)
         except ValidationError as error:
             form.add_error(None, error)
         else:
             count = submission.documents.count()
             messages.success(request, f"{count} document{'s'[: count != 1]} received. We have emailed you a receipt.")
-            return redirect("recommendations:liaison-review", row.review.pk)
+            return redirect("reviews:liaison-review", row.review.pk)
     context = {"row": row, "review": row.review, "form": form, **page_context(LIAISON_PAGE, row)}
-    return render(request, "recommendations/liaison/review.html", context)
+    return render(request, "reviews/liaison/review.html", context)

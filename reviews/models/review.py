@@ -10,7 +10,9 @@ from forces.models import Force
 
 
 class Review(models.Model):
-    recommendation = models.ForeignKey("Recommendation", on_delete=models.PROTECT, related_name="reviews")
+    recommendation = models.ForeignKey(
+        "recommendations.Recommendation", on_delete=models.PROTECT, related_name="reviews"
+    )
     title = models.CharField(max_length=300)
     slug = models.SlugField(max_length=100, unique=True, help_text="Used in the review's public links.")
     request_date = models.DateField()
@@ -25,7 +27,7 @@ class Review(models.Model):
     contact_name = models.CharField(max_length=200)
     contact_email = models.EmailField()
     contact_phone = models.CharField(max_length=40)
-    forces = models.ManyToManyField(Force, related_name="reviews")
+    forces = models.ManyToManyField(Force, related_name="reviews", db_table="recommendations_review_forces")
     is_demonstration = models.BooleanField(
         default=False, help_text="Demonstration data loaded on a development machine, not a real review."
     )
@@ -35,9 +37,10 @@ class Review(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = AuditedQuerySet.as_manager()
-    history = audit_history(m2m_fields=[forces])
+    history = audit_history(m2m_fields=[forces], table_name="recommendations_historicalreview")
 
     class Meta:
+        db_table = "recommendations_review"  # kept from before the move to this app
         ordering = ["-request_date", "title"]
         constraints = [
             models.CheckConstraint(
@@ -50,7 +53,7 @@ class Review(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("recommendations:review-detail", args=[self.pk])
+        return reverse("reviews:review-detail", args=[self.pk])
 
 
 class AssessmentElement(models.Model):
@@ -61,9 +64,10 @@ class AssessmentElement(models.Model):
     name = models.CharField(max_length=300)
 
     objects = AuditedQuerySet.as_manager()
-    history = audit_history()
+    history = audit_history(table_name="recommendations_historicalassessmentelement")
 
     class Meta:
+        db_table = "recommendations_assessmentelement"  # kept from before the move to this app
         ordering = ["position", "pk"]
         constraints = [models.UniqueConstraint(fields=["review", "name"], name="element_name_unique_in_review")]
 
@@ -82,9 +86,10 @@ class ElementJudgement(models.Model):
     )
 
     objects = AuditedQuerySet.as_manager()
-    history = audit_history()
+    history = audit_history(table_name="recommendations_historicalelementjudgement")
 
     class Meta:
+        db_table = "recommendations_elementjudgement"  # kept from before the move to this app
         ordering = ["position", "pk"]
         constraints = [models.UniqueConstraint(fields=["element", "label"], name="judgement_label_unique_in_element")]
 
@@ -99,9 +104,10 @@ class OutcomeCategory(models.Model):
     letter_paragraph = models.TextField(blank=True, help_text="What a letter says to a force in this category.")
 
     objects = AuditedQuerySet.as_manager()
-    history = audit_history()
+    history = audit_history(table_name="recommendations_historicaloutcomecategory")
 
     class Meta:
+        db_table = "recommendations_outcomecategory"  # kept from before the move to this app
         ordering = ["position", "pk"]
         verbose_name_plural = "outcome categories"
         constraints = [models.UniqueConstraint(fields=["review", "name"], name="outcome_name_unique_in_review")]
@@ -119,9 +125,10 @@ class Assessment(models.Model):
     assessed_at = models.DateTimeField()
 
     objects = AuditedQuerySet.as_manager()
-    history = audit_history()
+    history = audit_history(table_name="recommendations_historicalassessment")
 
     class Meta:
+        db_table = "recommendations_assessment"  # kept from before the move to this app
         ordering = ["review", "force__name"]
         constraints = [models.UniqueConstraint(fields=["review", "force"], name="one_assessment_per_force_per_review")]
 
@@ -135,9 +142,10 @@ class AssessmentJudgement(models.Model):
     judgement = models.ForeignKey(ElementJudgement, on_delete=models.PROTECT, related_name="+")
 
     objects = AuditedQuerySet.as_manager()
-    history = audit_history()
+    history = audit_history(table_name="recommendations_historicalassessmentjudgement")
 
     class Meta:
+        db_table = "recommendations_assessmentjudgement"  # kept from before the move to this app
         ordering = ["element__position", "element__pk"]
         constraints = [models.UniqueConstraint(fields=["assessment", "element"], name="one_judgement_per_element")]
 

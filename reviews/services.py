@@ -20,6 +20,7 @@ from accounts.models import User
 from core.history import bulk_create_audited
 from forces.models import Force
 from outbox.services import email_queue
+from recommendations.models import Recommendation
 
 from .models import (
     Assessment,
@@ -29,7 +30,6 @@ from .models import (
     ElementJudgement,
     Extension,
     OutcomeCategory,
-    Recommendation,
     Review,
     Submission,
     UploadReopening,
@@ -64,12 +64,12 @@ def review_open(*, recommendation: Recommendation, by: User, forces: Iterable[Fo
 
 
 def email_review_opened(review: Review) -> None:
-    path = reverse("recommendations:liaison-review", args=[review.pk])
+    path = reverse("reviews:liaison-review", args=[review.pk])
     for force in review.forces.all():
         email_liaison_officers(
             force,
             f"Request for your force's plans: documents needed by {review.submission_deadline:%-d %B %Y}",
-            "recommendations/email/review_opened.txt",
+            "reviews/email/review_opened.txt",
             {"review": review, "url": absolute_url(path)},
             about=review,
         )
@@ -216,11 +216,11 @@ def submission_log(
 
 
 def email_receipt(submission: Submission) -> None:
-    row_path = reverse("recommendations:liaison-review", args=[submission.review_id])
+    row_path = reverse("reviews:liaison-review", args=[submission.review_id])
     email_liaison_officers(
         submission.force,
         f"Receipt: {submission.documents.count()} document(s) received for {submission.review.title}",
-        "recommendations/email/receipt.txt",
+        "reviews/email/receipt.txt",
         {
             "submission": submission,
             "received_on": received_on(submission),

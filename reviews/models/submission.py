@@ -1,21 +1,12 @@
 """What a force sends for a review: submissions and their documents, and extensions of the deadline."""
 
-import uuid
-
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from core.files import generated_document_name
 from core.history import AuditedQuerySet, audit_history
 from forces.models import Force
-
-
-def generated_document_name(document, original_name):
-    """Stored names are generated: the client's name is kept in the row, never used as a path.
-
-    MEDIA_ROOT has no URL: documents are read only by the permission-checked download view.
-    """
-    return f"documents/{uuid.uuid4().hex}.{document.kind}"
 
 
 class Submission(models.Model):
@@ -39,9 +30,10 @@ class Submission(models.Model):
     form_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     objects = AuditedQuerySet.as_manager()
-    history = audit_history()
+    history = audit_history(table_name="recommendations_historicalsubmission")
 
     class Meta:
+        db_table = "recommendations_submission"  # kept from before the move to this app
         ordering = ["received_at", "pk"]
         constraints = [
             models.CheckConstraint(condition=models.Q(channel__in=["upload", "email"]), name="submission_channel_valid")
@@ -64,9 +56,10 @@ class Document(models.Model):
     sha256 = models.CharField("SHA-256", max_length=64)
 
     objects = AuditedQuerySet.as_manager()
-    history = audit_history()
+    history = audit_history(table_name="recommendations_historicaldocument")
 
     class Meta:
+        db_table = "recommendations_document"  # kept from before the move to this app
         ordering = ["pk"]
 
     def __str__(self):
@@ -89,9 +82,10 @@ class Extension(models.Model):
     granted_at = models.DateTimeField(default=timezone.now)
 
     objects = AuditedQuerySet.as_manager()
-    history = audit_history()
+    history = audit_history(table_name="recommendations_historicalextension")
 
     class Meta:
+        db_table = "recommendations_extension"  # kept from before the move to this app
         constraints = [models.UniqueConstraint(fields=["review", "force"], name="one_extension_per_force_per_review")]
 
     def __str__(self):
@@ -113,9 +107,10 @@ class UploadReopening(models.Model):
     reopened_at = models.DateTimeField(default=timezone.now)
 
     objects = AuditedQuerySet.as_manager()
-    history = audit_history()
+    history = audit_history(table_name="recommendations_historicaluploadreopening")
 
     class Meta:
+        db_table = "recommendations_uploadreopening"  # kept from before the move to this app
         ordering = ["reopened_at", "pk"]
         constraints = [models.CheckConstraint(condition=~models.Q(reason=""), name="upload_reopening_gives_a_reason")]
 

@@ -1,0 +1,1 @@
+"""The review machinery: frameworks, submissions and documents, extensions, assessments, liaison pages."""
