@@ -69,5 +69,12 @@ def refuse(request: HttpRequest, what: str) -> NoReturn:
 
 
 inspector_required = role_required(lambda user: user.is_inspector)
-signatory_required = role_required(lambda user: user.is_signatory)
+
+
+def may_issue_letters(user: Any) -> bool:
+    """The signatory rule, the one place it is written: signatories issue letters (and resend their emails)."""
+    return bool(user.is_authenticated and user.is_signatory)
+
+
+signatory_required = role_required(may_issue_letters)
 liaison_officer_required = role_required(lambda user: user.is_liaison_officer)

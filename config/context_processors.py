@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.urls import reverse
 
-from accounts.access import needs_second_factor
+from accounts.access import may_issue_letters, needs_second_factor
 
 
 def navigation_for(user):
@@ -31,4 +31,5 @@ def service(request):
         "inspectorate_short_name": settings.INSPECTORATE_SHORT_NAME,
         "service_contact_email": settings.SERVICE_CONTACT_EMAIL,
         "navigation": navigation_for(request.user),
+        "may_issue_letters": may_issue_letters(request.user),
     }

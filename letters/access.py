@@ -2,9 +2,11 @@
 
 from typing import Any
 
+from django.conf import settings
 from django.shortcuts import get_object_or_404
 
 from accounts.access import refuse
+from accounts.models import User
 
 from .models import BulkJob, Letter
 
@@ -35,3 +37,17 @@ def get_issued_letter_for_liaison_officer(request: Any, pk: int) -> Letter:
 
 def get_job_for_inspector(pk: int) -> BulkJob:
     return get_object_or_404(BulkJob.objects.select_related("review"), pk=pk)
+
+
+def approval_refusal(letter: Letter, by: User) -> str | None:
+    """Why `by` may not approve the letter, or None. Also asked by the letter page, to offer only what works."""
+    if not by.is_inspector:
+        return "Only inspectorate staff approve letters."
+    if letter.state != Letter.State.DRAFT:
+        return "Only a draft letter can be approved."
+    if settings.LETTER_APPROVAL_BY_ANOTHER_USER and letter.last_editor_id == by.pk:
+        return (
+            "You were the last to edit this letter, so someone else must approve it: "
+            "ask another inspector or a signatory to check it."
+        )
+    return None

@@ -12,8 +12,8 @@ class LettersConfig(AppConfig):
         from worker.sweeps import register
 
         from . import progress
+        from .access import approval_refusal
         from .jobs import jobs_recover_stale
-        from .services import approval_refusal
 
         register("stalled bulk jobs", jobs_recover_stale, every_seconds=15)
         history_ignores("pdf", "signature_png")  # the bytes of a letter's PDF and signature

@@ -3,12 +3,12 @@
 import datetime
 import hashlib
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from accounts.access import may_issue_letters
 from accounts.models import User
 from forces.models import Force
 from outbox.models import Delivery
@@ -16,6 +16,7 @@ from outbox.services import Attachment, email_queue
 from reviews.models import Assessment, Review
 from reviews.status import deadline_for
 
+from .access import approval_refusal
 from .compose import compose
 from .dated_names import as_on, inspectorate_name_on
 from .limits import check_letter_text
@@ -99,20 +100,6 @@ def letter_edit(
     return letter
 
 
-def approval_refusal(letter: Letter, by: User) -> str | None:
-    """Why `by` may not approve the letter, or None. Also asked by the letter page, to offer only what works."""
-    if not by.is_inspector:
-        return "Only inspectorate staff approve letters."
-    if letter.state != Letter.State.DRAFT:
-        return "Only a draft letter can be approved."
-    if settings.LETTER_APPROVAL_BY_ANOTHER_USER and letter.last_editor_id == by.pk:
-        return (
-            "You were the last to edit this letter, so someone else must approve it: "
-            "ask another inspector or a signatory to check it."
-        )
-    return None
-
-
 def letter_approve(*, letter: Letter, by: User) -> Letter:
     """Approve a draft (by someone other than its last editor) and tell the review's lead signatory."""
     with transaction.atomic():
@@ -168,7 +155,7 @@ def letter_issue(*, letter: Letter, by: User, at: datetime.datetime | None = Non
     recorded in the same transaction and sent by the worker: a mail server that is down delays it (the
     letter's page shows its state), it never undoes or blocks the issue.
     """
-    if not by.is_signatory:
+    if not may_issue_letters(by):
         raise PermissionDenied("Only a signatory can issue letters.")
     with transaction.atomic():
         Assessment.objects.select_for_update().filter(pk=letter.assessment_id).first()

@@ -23,7 +23,12 @@ from reviews.access import get_force_row, get_review
 from reviews.models import ElementJudgement, OutcomeCategory
 from reviews.status import review_rows
 
-from .access import get_issued_letter_for_liaison_officer, get_job_for_inspector, get_letter_for_inspector
+from .access import (
+    approval_refusal,
+    get_issued_letter_for_liaison_officer,
+    get_job_for_inspector,
+    get_letter_for_inspector,
+)
 from .extensions import letter_histories
 from .forms import JudgementSentenceForm, LetterEditForm, LetterTemplateForm, OutcomeParagraphForm
 from .jobs import NOTHING_TO_DO, job_remaining, start_job
@@ -35,7 +40,6 @@ from .placeholders import PLACEHOLDERS
 from .prerequisites import before_issuing
 from .presentation import letter_view
 from .services import (
-    approval_refusal,
     issue_refusal,
     letter_approve,
     letter_correct,

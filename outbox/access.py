@@ -4,12 +4,14 @@ from typing import Any
 
 from django.shortcuts import get_object_or_404
 
+from accounts.access import may_issue_letters
+
 from .models import Delivery
 
 
 def may_resend(user: Any) -> bool:
     """Signatories may send a failed email again (the letters they issue are what these emails carry)."""
-    return user.is_authenticated and user.is_signatory
+    return may_issue_letters(user)
 
 
 def get_delivery_for_staff(pk: int) -> Delivery:

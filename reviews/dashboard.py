@@ -4,6 +4,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
+from accounts.access import may_issue_letters
 from accounts.models import User
 
 from .extensions import approval_refusal
@@ -66,7 +67,7 @@ class Dashboard:
 
     @cached_property
     def to_issue(self):
-        return self.rows_where(lambda row: row.letter_ready_to_issue) if self.user.is_signatory else []
+        return self.rows_where(lambda row: row.letter_ready_to_issue) if may_issue_letters(self.user) else []
 
     @cached_property
     def open_reviews(self):
