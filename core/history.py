@@ -40,6 +40,16 @@ class AuditedQuerySet(models.QuerySet[Any]):
         return super().bulk_create(objs, *args, **kwargs)
 
 
+class AuditedModel(models.Model):
+    """Every audited record: its queryset refuses the writes that would bypass the trail. Each model adds
+    its own `history = audit_history(...)`, with the options it needs (its table, its many-to-many fields)."""
+
+    objects = AuditedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
 def bulk_create_audited(model: type[models.Model], objs: list[Any], *, by: Any) -> list[Any]:
     """Create the rows in bulk and a history record for each, made by `by`."""
     token = _history_follows.set(True)

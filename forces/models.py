@@ -3,10 +3,10 @@
 from django.db import models
 from django.urls import reverse
 
-from core.history import AuditedQuerySet, audit_history
+from core.history import AuditedModel, audit_history
 
 
-class Force(models.Model):
+class Force(AuditedModel):
     class Kind(models.TextChoices):
         TERRITORIAL = "territorial", "Territorial police force"
         NATIONAL = "national", "National body"
@@ -36,7 +36,6 @@ class Force(models.Model):
     # from it was edited in the service, and a later load keeps that edit.
     reference_values = models.JSONField(default=dict, blank=True, editable=False)
 
-    objects = AuditedQuerySet.as_manager()
     history = audit_history()
 
     class Meta:

@@ -4,10 +4,10 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from core.history import AuditedQuerySet, audit_history
+from core.history import AuditedModel, audit_history
 
 
-class InspectionReport(models.Model):
+class InspectionReport(AuditedModel):
     class Scope(models.TextChoices):
         NATIONAL = "national", "National"
         FORCE = "force", "One force"
@@ -20,7 +20,6 @@ class InspectionReport(models.Model):
     force = models.ForeignKey("forces.Force", on_delete=models.PROTECT, null=True, blank=True, related_name="reports")
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = AuditedQuerySet.as_manager()
     history = audit_history()
 
     class Meta:
@@ -39,13 +38,12 @@ class InspectionReport(models.Model):
         return reverse("inspections:report-detail", args=[self.pk])
 
 
-class Topic(models.Model):
+class Topic(AuditedModel):
     """A subject of concern. Its name can change; search by any of its names finds it."""
 
     name = models.CharField(max_length=200, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = AuditedQuerySet.as_manager()
     history = audit_history()
 
     class Meta:
@@ -80,13 +78,12 @@ class TopicRename(models.Model):
         return f"{self.former_name} → {self.new_name} ({self.renamed_on:%B %Y})"
 
 
-class CauseOfConcern(models.Model):
+class CauseOfConcern(AuditedModel):
     report = models.ForeignKey(InspectionReport, on_delete=models.PROTECT, related_name="causes_of_concern")
     topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="causes_of_concern")
     text = models.TextField()
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = AuditedQuerySet.as_manager()
     history = audit_history()
 
     class Meta:

@@ -9,12 +9,12 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from core.history import AuditedQuerySet, audit_history
+from core.history import AuditedModel, audit_history
 
 from .placeholders import check_placeholders
 
 
-class LetterTemplate(models.Model):
+class LetterTemplate(AuditedModel):
     """The standard text of a review's letters, with named placeholders from a fixed list."""
 
     review = models.OneToOneField("reviews.Review", on_delete=models.CASCADE, related_name="letter_template")
@@ -25,7 +25,6 @@ class LetterTemplate(models.Model):
     )
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = AuditedQuerySet.as_manager()
     history = audit_history()
 
     def __str__(self):
@@ -36,7 +35,7 @@ class LetterTemplate(models.Model):
         check_placeholders(self.body)
 
 
-class Letter(models.Model):
+class Letter(AuditedModel):
     class State(models.TextChoices):
         DRAFT = "draft", "Draft"
         APPROVED = "approved", "Approved"
@@ -92,7 +91,6 @@ class Letter(models.Model):
     pdf = models.BinaryField(null=True, blank=True)
     pdf_sha256 = models.CharField("SHA-256 of the PDF", max_length=64, blank=True)
 
-    objects = AuditedQuerySet.as_manager()
     # The PDF's bytes are kept once, on the letter; the history records their SHA-256.
     history = audit_history(excluded_fields=["pdf", "signature_png"])
 

@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from core.history import AuditedQuerySet, audit_history
+from core.history import AuditedModel, audit_history
 from forces.models import Force
 
 
@@ -18,7 +18,7 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
     return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
 
 
-class Recommendation(models.Model):
+class Recommendation(AuditedModel):
     class Timescale(models.TextChoices):
         MONTHS_AFTER_PUBLICATION = "months", "A number of months after the report's publication"
         FIXED_DATE = "date", "A fixed date"
@@ -48,7 +48,6 @@ class Recommendation(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = AuditedQuerySet.as_manager()
     history = audit_history(m2m_fields=[forces])
 
     class Meta:

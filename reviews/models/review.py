@@ -5,11 +5,11 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
-from core.history import AuditedQuerySet, audit_history
+from core.history import AuditedModel, audit_history
 from forces.models import Force
 
 
-class Review(models.Model):
+class Review(AuditedModel):
     recommendation = models.ForeignKey(
         "recommendations.Recommendation", on_delete=models.PROTECT, related_name="reviews"
     )
@@ -36,7 +36,6 @@ class Review(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = AuditedQuerySet.as_manager()
     history = audit_history(m2m_fields=[forces], table_name="recommendations_historicalreview")
 
     class Meta:
@@ -56,14 +55,13 @@ class Review(models.Model):
         return reverse("reviews:review-detail", args=[self.pk])
 
 
-class AssessmentElement(models.Model):
+class AssessmentElement(AuditedModel):
     """One thing each force's plan is judged on, such as 'monitoring of IT systems'."""
 
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="elements")
     position = models.PositiveSmallIntegerField(default=0)
     name = models.CharField(max_length=300)
 
-    objects = AuditedQuerySet.as_manager()
     history = audit_history(table_name="recommendations_historicalassessmentelement")
 
     class Meta:
@@ -75,7 +73,7 @@ class AssessmentElement(models.Model):
         return self.name
 
 
-class ElementJudgement(models.Model):
+class ElementJudgement(AuditedModel):
     """A judgement an inspector may make on an element, such as 'already commenced'."""
 
     element = models.ForeignKey(AssessmentElement, on_delete=models.CASCADE, related_name="judgements")
@@ -85,7 +83,6 @@ class ElementJudgement(models.Model):
         blank=True, help_text="What a letter says for this judgement. Leave blank to say nothing."
     )
 
-    objects = AuditedQuerySet.as_manager()
     history = audit_history(table_name="recommendations_historicalelementjudgement")
 
     class Meta:
@@ -97,13 +94,12 @@ class ElementJudgement(models.Model):
         return self.label
 
 
-class OutcomeCategory(models.Model):
+class OutcomeCategory(AuditedModel):
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="outcome_categories")
     position = models.PositiveSmallIntegerField(default=0)
     name = models.CharField(max_length=300)
     letter_paragraph = models.TextField(blank=True, help_text="What a letter says to a force in this category.")
 
-    objects = AuditedQuerySet.as_manager()
     history = audit_history(table_name="recommendations_historicaloutcomecategory")
 
     class Meta:
@@ -116,7 +112,7 @@ class OutcomeCategory(models.Model):
         return self.name
 
 
-class Assessment(models.Model):
+class Assessment(AuditedModel):
     review = models.ForeignKey(Review, on_delete=models.PROTECT, related_name="assessments")
     force = models.ForeignKey(Force, on_delete=models.PROTECT, related_name="assessments")
     outcome = models.ForeignKey(OutcomeCategory, on_delete=models.PROTECT, related_name="assessments")
@@ -124,7 +120,6 @@ class Assessment(models.Model):
     assessed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     assessed_at = models.DateTimeField()
 
-    objects = AuditedQuerySet.as_manager()
     history = audit_history(table_name="recommendations_historicalassessment")
 
     class Meta:
@@ -136,12 +131,11 @@ class Assessment(models.Model):
         return f"{self.force}: {self.outcome}"
 
 
-class AssessmentJudgement(models.Model):
+class AssessmentJudgement(AuditedModel):
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="judgements")
     element = models.ForeignKey(AssessmentElement, on_delete=models.PROTECT, related_name="+")
     judgement = models.ForeignKey(ElementJudgement, on_delete=models.PROTECT, related_name="+")
 
-    objects = AuditedQuerySet.as_manager()
     history = audit_history(table_name="recommendations_historicalassessmentjudgement")
 
     class Meta:

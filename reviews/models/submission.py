@@ -5,11 +5,11 @@ from django.db import models
 from django.utils import timezone
 
 from core.files import generated_document_name
-from core.history import AuditedQuerySet, audit_history
+from core.history import AuditedModel, audit_history
 from forces.models import Force
 
 
-class Submission(models.Model):
+class Submission(AuditedModel):
     class Channel(models.TextChoices):
         UPLOAD = "upload", "Uploaded by the force"
         EMAIL = "email", "Received by email, logged by an inspector"
@@ -29,7 +29,6 @@ class Submission(models.Model):
     # One per form shown: a double click, a replayed post or twenty at once keep a single submission.
     form_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
-    objects = AuditedQuerySet.as_manager()
     history = audit_history(table_name="recommendations_historicalsubmission")
 
     class Meta:
@@ -43,7 +42,7 @@ class Submission(models.Model):
         return f"{self.force} for {self.review} ({self.received_at:%-d %b %Y})"
 
 
-class Document(models.Model):
+class Document(AuditedModel):
     class Kind(models.TextChoices):
         PDF = "pdf", "PDF"
         DOCX = "docx", "Word document"
@@ -55,7 +54,6 @@ class Document(models.Model):
     size = models.PositiveBigIntegerField()
     sha256 = models.CharField("SHA-256", max_length=64)
 
-    objects = AuditedQuerySet.as_manager()
     history = audit_history(table_name="recommendations_historicaldocument")
 
     class Meta:
@@ -73,7 +71,7 @@ class Document(models.Model):
         }[self.Kind(self.kind)]
 
 
-class Extension(models.Model):
+class Extension(AuditedModel):
     review = models.ForeignKey("Review", on_delete=models.PROTECT, related_name="extensions")
     force = models.ForeignKey(Force, on_delete=models.PROTECT, related_name="extensions")
     new_deadline = models.DateField()
@@ -81,7 +79,6 @@ class Extension(models.Model):
     granted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     granted_at = models.DateTimeField(default=timezone.now)
 
-    objects = AuditedQuerySet.as_manager()
     history = audit_history(table_name="recommendations_historicalextension")
 
     class Meta:
@@ -92,7 +89,7 @@ class Extension(models.Model):
         return f"{self.force}: until {self.new_deadline:%-d %B %Y}"
 
 
-class UploadReopening(models.Model):
+class UploadReopening(AuditedModel):
     """Uploads closed by the force's issued letter, opened again by an inspector, until a date, for a reason.
 
     A reopening counts only for the letters issued before it: a corrected letter issued later closes
@@ -106,7 +103,6 @@ class UploadReopening(models.Model):
     reopened_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     reopened_at = models.DateTimeField(default=timezone.now)
 
-    objects = AuditedQuerySet.as_manager()
     history = audit_history(table_name="recommendations_historicaluploadreopening")
 
     class Meta:
