@@ -130,6 +130,20 @@ EXPECTED = {
     "publications:withdraw": (["published_entry"], STAFF),
 }
 
+# The actions that answer only a POST: what each role gets for an empty one. Roles who may not act are
+# refused (sign-in for the anonymous, 403 for other roles); those who may get the page's answer (a
+# redirect with a message, or the preview), and nothing is done that the post did not ask for.
+POSTED = {
+    "letters:create": only(anonymous=302, inspector=302, signatory=302, own_officer=403, other_officer=403),
+    "letters:draft-all": only(anonymous=302, inspector=302, signatory=302, own_officer=403, other_officer=403),
+    "letters:preview": only(anonymous=302, inspector=200, signatory=200, own_officer=403, other_officer=403),
+    "letters:approve": only(anonymous=302, inspector=302, signatory=302, own_officer=403, other_officer=403),
+    "letters:correct": only(anonymous=302, inspector=302, signatory=302, own_officer=403, other_officer=403),
+    "outbox:resend": only(anonymous=302, inspector=403, signatory=302, own_officer=403, other_officer=403),
+}
+# Roles in the order they post: those refused first, so that what the others do cannot change their answer.
+POSTING_ORDER = ["anonymous", "own_officer", "other_officer", "inspector", "signatory"]
+
 # The admin (reference data): staff only, and each model only with its permission. Inspectors may view
 # and change forces; everything else there is for superusers.
 ADMIN_STAFF_200 = {
@@ -308,3 +322,17 @@ def test_every_url_has_an_expected_status_for_every_role(world, clients):
 def test_the_table_lists_no_url_that_does_not_exist():
     names = {name for name, _ in url_names()}
     assert set(EXPECTED) <= names, set(EXPECTED) - names
+
+
+def test_every_action_answers_each_role(world, clients):
+    mismatches = []
+    for name, expected in POSTED.items():
+        url = reverse(name, args=[world[key] for key in EXPECTED[name][0]])
+        for role in POSTING_ORDER:
+            status = clients[role].post(url, {}).status_code
+            if status != expected[role]:
+                mismatches.append(f"POST {name} {url} as {role}: {status}, expected {expected[role]}")
+    assert set(POSTED) == {name for name, (_, statuses) in EXPECTED.items() if statuses == POST_ONLY} - {
+        "accounts:sign-out"
+    }
+    assert not mismatches, "\n".join(mismatches)
