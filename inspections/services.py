@@ -1,10 +1,10 @@
-"""Actions on topics."""
+"""Writes to the inspections catalogue: reports, topics (and their renaming), causes of concern."""
 
 import datetime
 
 from django.db import transaction
 
-from .models import Topic, TopicRename
+from .models import CauseOfConcern, InspectionReport, Topic, TopicRename
 
 
 @transaction.atomic
@@ -16,3 +16,21 @@ def topic_rename(*, topic: Topic, new_name: str, renamed_on: datetime.date, reas
     topic.name = new_name
     topic.save(update_fields=["name"])
     return topic
+
+
+def report_save(*, report: InspectionReport) -> InspectionReport:
+    """Add or change a report, as its form checked it (the history records who)."""
+    report.save()
+    return report
+
+
+def topic_save(*, topic: Topic) -> Topic:
+    topic.save()
+    return topic
+
+
+def cause_save(*, cause: CauseOfConcern, report: InspectionReport) -> CauseOfConcern:
+    """Add or change a cause of concern of the report."""
+    cause.report = report
+    cause.save()
+    return cause

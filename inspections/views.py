@@ -13,7 +13,7 @@ from core.pages import form_page
 from .forms import CauseOfConcernForm, ReportForm, TopicForm, TopicRenameForm
 from .models import CauseOfConcern, InspectionReport, Topic
 from .prerequisites import before_adding_to_a_topic
-from .services import topic_rename
+from .services import cause_save, report_save, topic_rename, topic_save
 
 
 @inspector_required
@@ -55,7 +55,7 @@ def report_edit(request, pk=None):
     report = get_object_or_404(InspectionReport, pk=pk) if pk else None
     form = ReportForm(posted(request), instance=report)
     if request.method == "POST" and form.is_valid():
-        report = form.save()
+        report = report_save(report=form.instance)
         messages.success(request, f"Report saved: {report.title}")
         return redirect(report)
     title = "Edit report" if report else "Add an inspection report"
@@ -77,7 +77,11 @@ def topic_list(request):
 def topic_edit(request, pk=None):
     topic = get_object_or_404(Topic, pk=pk) if pk else None
     form = TopicForm(posted(request), instance=topic)
-    if request.method == "POST" and form.is_valid() and (topic := save_unless_taken(form, form.save)):
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and (topic := save_unless_taken(form, lambda: topic_save(topic=form.instance)))
+    ):
         messages.success(request, f"Topic saved: {topic.name}")
         return redirect("inspections:topic-list")
     title = "Correct the topic's name" if topic else "Add a topic"
@@ -109,8 +113,7 @@ def cause_edit(request, report_pk=None, pk=None):
         return redirect(report)
     form = CauseOfConcernForm(posted(request), instance=cause)
     if request.method == "POST" and form.is_valid():
-        form.instance.report = report
-        form.save()
+        cause_save(cause=form.instance, report=report)
         messages.success(request, "Cause of concern saved")
         return redirect(report)
     title = "Edit cause of concern" if cause else "Add a cause of concern"

@@ -13,7 +13,7 @@ from accounts.models import User
 from forces.models import Force
 from outbox.models import Delivery
 from outbox.services import Attachment, email_queue
-from reviews.models import Assessment, Review
+from reviews.models import Assessment, ElementJudgement, OutcomeCategory, Review
 from reviews.status import deadline_for
 
 from .access import approval_refusal
@@ -206,3 +206,14 @@ def letter_correct(*, letter: Letter, by: User) -> Letter:
         body=letter.body,
         drafted_by=by,
     )
+
+
+def template_save(*, template: LetterTemplate) -> LetterTemplate:
+    """Save a review's letter template; drafts already made keep their text."""
+    template.save()
+    return template
+
+
+def letter_text_save(*, part: ElementJudgement | OutcomeCategory) -> None:
+    """Save what a letter says for a judgement (its sentence) or an outcome (its paragraph)."""
+    part.save()

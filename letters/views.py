@@ -46,6 +46,8 @@ from .services import (
     letter_draft,
     letter_edit,
     letter_issue,
+    letter_text_save,
+    template_save,
 )
 
 
@@ -64,7 +66,11 @@ def template_edit(request, pk):
     review = get_review(pk)
     template = LetterTemplate.objects.filter(review=review).first() or LetterTemplate(review=review)
     form = LetterTemplateForm(posted(request), instance=template)
-    if request.method == "POST" and form.is_valid() and save_unless_taken(form, form.save, TEMPLATE_SAVED_ELSEWHERE):
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and save_unless_taken(form, lambda: template_save(template=form.instance), TEMPLATE_SAVED_ELSEWHERE)
+    ):
         messages.success(request, "Letter template saved")
         return redirect("letters:template", review.pk)
     context = {
@@ -83,7 +89,7 @@ def sentence_edit(request, pk):
     form = JudgementSentenceForm(posted(request), instance=judgement)
     review = judgement.element.review
     if request.method == "POST" and form.is_valid():
-        form.save()
+        letter_text_save(part=form.instance)
         messages.success(request, f"Sentence saved for ‘{judgement.label}’")
         return redirect("letters:template", review.pk)
     title = f"Sentence for ‘{judgement.label}’"
@@ -95,7 +101,7 @@ def paragraph_edit(request, pk):
     outcome = get_object_or_404(OutcomeCategory.objects.select_related("review"), pk=pk)
     form = OutcomeParagraphForm(posted(request), instance=outcome)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        letter_text_save(part=form.instance)
         messages.success(request, f"Paragraph saved for ‘{outcome.name}’")
         return redirect("letters:template", outcome.review.pk)
     title = f"Paragraph for ‘{outcome.name}’"

@@ -1,6 +1,5 @@
-"""The actions that move a review along: open, submit, log, extend, reopen, assess. Views call these for
-every step of a review; plain edits of reference text (a report, a topic, an outcome's name) are saved by
-their ModelForms, which record the same history."""
+"""The writes of the review machinery: open a review, its framework, submit, log, extend, reopen, assess.
+Views call these for every write."""
 
 import datetime
 import logging
@@ -337,3 +336,9 @@ def element_save(*, element: AssessmentElement, labels: list[str]) -> Assessment
                 f"‘{unused.label}’ is used in an assessment and cannot be removed. Change that assessment first."
             ) from error
     return element
+
+
+def outcome_save(*, outcome: OutcomeCategory) -> OutcomeCategory:
+    """Add or change one of a review's outcome categories."""
+    outcome.save()
+    return outcome

@@ -12,6 +12,7 @@ from core.pages import form_page
 from ..forms import RecommendationForm
 from ..models import Recommendation
 from ..prerequisites import before_adding_a_recommendation, before_opening_a_review
+from ..services import recommendation_save
 
 
 @inspector_required
@@ -45,9 +46,17 @@ def recommendation_edit(request, pk=None):
         return redirect("recommendations:list")
     initial = {"report": request.GET.get("report")} if not pk else None
     form = RecommendationForm(posted(request), instance=recommendation, initial=initial)
-    if request.method == "POST" and form.is_valid() and (recommendation := save_unless_taken(form, form.save)):
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and (recommendation := save_unless_taken(form, lambda: saved(form)))
+    ):
         messages.success(request, f"Recommendation {recommendation.reference} saved")
         return redirect(recommendation)
     title = f"Edit recommendation {recommendation.reference}" if recommendation else "Add a recommendation"
     back = recommendation.get_absolute_url() if recommendation else reverse("recommendations:list")
     return form_page(request, form, title=title, back_url=back)
+
+
+def saved(form):
+    return recommendation_save(recommendation=form.instance, forces=form.cleaned_data["forces"])

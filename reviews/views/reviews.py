@@ -17,7 +17,7 @@ from ..extensions import page_context
 from ..forms import ElementForm, OutcomeCategoryForm
 from ..models import AssessmentElement, OutcomeCategory, Review
 from ..prerequisites import before_assessing
-from ..services import element_save
+from ..services import element_save, outcome_save
 from ..status import ForceStatus, rows_for_reviews, status_counts
 
 
@@ -105,7 +105,11 @@ def outcome_edit(request, review_pk=None, pk=None):
     outcome = get_object_or_404(OutcomeCategory.objects.select_related("review"), pk=pk) if pk else None
     review = outcome.review if outcome else get_review(review_pk)
     form = OutcomeCategoryForm(posted(request), instance=outcome or OutcomeCategory(review=review))
-    if request.method == "POST" and form.is_valid() and save_unless_taken(form, form.save):
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and save_unless_taken(form, lambda: outcome_save(outcome=form.instance))
+    ):
         messages.success(request, f"Outcome category saved: {form.instance.name}")
         return redirect("reviews:review-framework", review.pk)
     title = "Edit outcome category" if outcome else "Add an outcome category"
