@@ -1,7 +1,12 @@
-"""Names of stored files: generated, never the client's, so no upload can choose where it lands."""
+"""Stored files: their names, generated, never the client's; and rows read without the bytes they hold."""
 
 import uuid
-from typing import Any
+from typing import Any, TypeVar
+
+from django.db import models
+from django.db.models import QuerySet
+
+M = TypeVar("M", bound=models.Model)
 
 
 def generated_document_name(document: Any, original_name: str) -> str:
@@ -10,3 +15,20 @@ def generated_document_name(document: Any, original_name: str) -> str:
     MEDIA_ROOT has no URL: documents are read only by the permission-checked download view.
     """
     return f"documents/{uuid.uuid4().hex}.{document.kind}"
+
+
+def stored_bytes(model: type[models.Model]) -> list[str]:
+    """The fields that hold file bytes in the row (a PDF, a signature, an attachment)."""
+    return [field.name for field in model._meta.concrete_fields if isinstance(field, models.BinaryField)]
+
+
+def without_files(queryset: QuerySet[M], *relations: str) -> QuerySet[M]:
+    """The rows without the bytes they store, nor those of the related rows named (as in select_related):
+    the one way lists and pages leave PDFs, signatures and attachments in the database."""
+    names = stored_bytes(queryset.model)
+    for relation in relations:
+        model: Any = queryset.model
+        for part in relation.split("__"):
+            model = model._meta.get_field(part).related_model
+        names += [f"{relation}__{name}" for name in stored_bytes(model)]
+    return queryset.defer(*names)

@@ -2,6 +2,8 @@
 each force's letter on its progress row, the letter actions on the review and force pages, the issued
 letters on the liaison officer's page, the template's history, and who may approve a letter."""
 
+from core.files import without_files
+
 from .models import Letter, LetterTemplate
 from .prerequisites import before_drafting, before_issuing
 
@@ -9,7 +11,7 @@ from .prerequisites import before_drafting, before_issuing
 def load_letters(scope, rows):
     """Each row's latest letter, and its latest issued one, in one query."""
     letters = Letter.objects.filter(**scope).select_related("drafted_by", "approved_by")
-    for letter in letters.defer("pdf", "signature_png").order_by("version"):
+    for letter in without_files(letters).order_by("version"):
         row = rows.get((letter.review_id, letter.force_id))
         if row is not None:
             row.letter = letter  # the latest version wins
@@ -36,7 +38,7 @@ def force_page(row):
 
 def liaison_page(row):
     issued = Letter.objects.filter(review=row.review, force=row.force, state=Letter.State.ISSUED)
-    return {"letters": issued.defer("pdf")}
+    return {"letters": without_files(issued)}
 
 
 def template_history(review):

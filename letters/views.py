@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts.access import inspector_required, liaison_officer_required, signatory_required
+from core.files import without_files
 from core.forms import posted, save_unless_taken
 from core.history import history_of
 from core.pages import form_page
@@ -128,7 +129,7 @@ def letter_create(request, pk, slug):
 @inspector_required
 def letter_detail(request, pk):
     letter = get_letter_for_inspector(pk)
-    versions = Letter.objects.filter(assessment_id=letter.assessment_id).defer("pdf").order_by("version")
+    versions = without_files(Letter.objects.filter(assessment_id=letter.assessment_id)).order_by("version")
     history = history_of(
         Letter.history.filter(assessment_id=letter.assessment_id),
         *letter_histories(letter),
@@ -140,7 +141,7 @@ def letter_detail(request, pk):
         "history": history,
         "approval_refusal": approval_refusal(letter, request.user) if letter.state == Letter.State.DRAFT else None,
         "before_issuing": before_issuing(letter.force) if letter.state == Letter.State.APPROVED else None,
-        "deliveries": Delivery.objects.about(letter).defer("attachment").select_related("resent_by"),
+        "deliveries": without_files(Delivery.objects.about(letter)).select_related("resent_by"),
     }
     return render(request, "letters/letter_detail.html", context)
 

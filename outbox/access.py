@@ -5,6 +5,7 @@ from typing import Any
 from django.shortcuts import get_object_or_404
 
 from accounts.access import may_issue_letters
+from core.files import without_files
 
 from .models import Delivery
 
@@ -15,4 +16,4 @@ def may_resend(user: Any) -> bool:
 
 
 def get_delivery_for_staff(pk: int) -> Delivery:
-    return get_object_or_404(Delivery.objects.defer("attachment"), pk=pk)
+    return get_object_or_404(without_files(Delivery.objects.all()), pk=pk)

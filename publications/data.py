@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
+from core.files import stored_bytes, without_files
+
 from .caching import public_page
 from .models import Publication
 from .queries import public_entries
@@ -62,7 +64,9 @@ def record(entry, request):
 
 
 def records(request):
-    entries = public_entries().select_related("letter__replaces").defer("letter__replaces__pdf")
+    entries = without_files(
+        public_entries().select_related("letter__replaces"), "letter", "publication", "letter__replaces"
+    )
     entries = entries.order_by(
         "publication__release_at", "letter__review__slug", "letter__force__slug", "letter__version"
     )
@@ -103,7 +107,7 @@ class PublicationsFeed(Feed):
         return (
             Publication.objects.released(timezone.now())
             .select_related("review")
-            .defer("overview_pdf")
+            .defer(*stored_bytes(Publication))
             .prefetch_related("letters__letter__force")
             .order_by("-release_at")[:50]
         )

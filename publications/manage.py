@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from accounts.access import inspector_required
+from core.files import without_files
 from core.forms import posted
 from core.pages import form_page
 from core.prerequisites import Missing
@@ -23,7 +24,7 @@ NOTHING_TO_PUBLISH = (
 @inspector_required
 def publications_for_review(request, pk):
     review = get_review(pk)
-    publications = review.publications.defer("overview_pdf").prefetch_related("letters__letter__force")
+    publications = without_files(review.publications.all()).prefetch_related("letters__letter__force")
     publishable = publishable_letters(review).count()
     context = {
         "review": review,

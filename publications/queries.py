@@ -3,6 +3,7 @@
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
+from core.files import without_files
 from inspections.models import TopicRename
 
 from .models import PublishedLetter
@@ -16,9 +17,7 @@ ENTRY_RELATIONS = [
 
 
 def with_relations(entries):
-    return entries.select_related(*ENTRY_RELATIONS).defer(
-        "letter__pdf", "letter__signature_png", "publication__overview_pdf"
-    )
+    return without_files(entries.select_related(*ENTRY_RELATIONS), "letter", "publication")
 
 
 def public_entries(now=None):

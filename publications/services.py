@@ -11,6 +11,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from accounts.models import User
+from core.files import without_files
 from core.history import bulk_create_audited
 from letters.models import Letter
 from letters.pdf import render_pdf
@@ -23,10 +24,9 @@ from .queries import latest_public_entries
 
 def publishable_letters(review: Review) -> QuerySet[Letter]:
     """Issued letters of the review not yet in any publication."""
-    return (
+    return without_files(
         Letter.objects.filter(review=review, state=Letter.State.ISSUED, publication_entry__isnull=True)
         .select_related("force", "assessment__outcome")
-        .defer("pdf")
         .order_by("force__name", "version")
     )
 

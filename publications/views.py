@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from core.files import without_files
 from core.responses import pdf_response
 from forces.models import Force
 from inspections.models import Topic
@@ -86,7 +87,7 @@ def letter_pdf(request, review_slug, force_slug, version=None):
 
 def released_overview(slug):
     review = get_object_or_404(Review.objects.select_related("recommendation__topic"), slug=slug)
-    publications = list(review.publications.released(timezone.now()).defer("overview_pdf"))
+    publications = list(without_files(review.publications.released(timezone.now())))
     if not publications:
         raise Http404("Nothing of this review is published.")
     entries = list(latest_public_entries().filter(letter__review=review))

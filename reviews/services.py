@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
+from core.files import without_files
 from core.history import bulk_create_audited
 from forces.models import Force
 from outbox.services import email_queue
@@ -288,7 +289,7 @@ def assessment_change(
     """Change an assessment, unless the latest version of its letter has been issued (locked with the row, so
     that an issue and a change at the same moment cannot both succeed)."""
     assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
-    latest_letter = assessment.letters.defer("pdf", "signature_png").order_by("-version").first()
+    latest_letter = without_files(assessment.letters.all()).order_by("-version").first()
     if latest_letter is not None and latest_letter.is_issued:
         raise AssessmentLocked()
     assessment.outcome = outcome
