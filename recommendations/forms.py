@@ -1,12 +1,15 @@
-"""The form for a recommendation in the catalogue."""
+"""The forms for a recommendation in the catalogue, and for a change of its status at a force."""
+
+from typing import Any
 
 from django import forms
 
+from accounts.models import User
 from core.forms import DateField, GovukForm, choices
 from forces.models import Force
 from inspections.models import CauseOfConcern
 
-from .models import Recommendation
+from .models import Recommendation, RegisterStatus
 
 
 class RecommendationForm(GovukForm, forms.ModelForm):
@@ -62,3 +65,47 @@ class RecommendationForm(GovukForm, forms.ModelForm):
         if not cleaned.get("applies_to_all_territorial_forces") and not cleaned.get("forces"):
             self.add_error("forces", "Select the forces the recommendation applies to")
         return cleaned
+
+
+class StaffChoiceField(forms.ModelChoiceField):
+    """Inspectorate staff by the names people know them by."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.display_name)
+
+
+class StatusChangeForm(GovukForm, forms.Form):
+    submit_label = "Record the change"
+    status = forms.ChoiceField(choices=RegisterStatus.choices, widget=forms.RadioSelect, label="New status")
+    changed_on = DateField(label="Date of the change", help_text="The day it took effect, for example 27 4 2018")
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        label="Reason (shown on the timeline)",
+        error_messages={"required": "Give the reason for the change: it is shown on the timeline"},
+    )
+    basis = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        required=False,
+        label="Basis of the closure",
+        help_text="Needed to close a recommendation",
+    )
+    authorised_by = StaffChoiceField(
+        queryset=User.objects.none(),
+        required=False,
+        label="Inspector authorising the closure",
+        help_text="Needed to close a recommendation",
+    )
+    evidence = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        required=False,
+        label="Evidence of completion",
+        help_text="Needed to record a verified completion: a review's assessment, an inspection, documents",
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        staff = User.objects.filter(role__in=[User.Role.INSPECTOR, User.Role.SIGNATORY], is_active=True)
+        choices(self, "authorised_by").queryset = staff.order_by("last_name", "first_name")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import recommendations
+from .views import recommendations, register
 
 app_name = "recommendations"
 
@@ -9,4 +9,6 @@ urlpatterns = [
     path("manage/recommendations/new/", recommendations.recommendation_edit, name="create"),
     path("manage/recommendations/<int:pk>/", recommendations.recommendation_detail, name="detail"),
     path("manage/recommendations/<int:pk>/edit/", recommendations.recommendation_edit, name="edit"),
+    path("manage/recommendations/<int:pk>/register/", register.register, name="register"),
+    path("manage/recommendations/<int:pk>/register/<slug:slug>/", register.force_register, name="force-register"),
 ]

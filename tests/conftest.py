@@ -107,25 +107,32 @@ def stored_files(media_root):
     return sorted(str(path.relative_to(media_root)) for path in media_root.rglob("*") if path.is_file())
 
 
+# The SQLite triggers that keep records from being changed or deleted: issued letters, status changes.
+FROZEN = ["letters.migrations.0002_freeze_issued_letters", "recommendations.migrations.0008_status_changes_append_only"]
+
+
+def sqlite_triggers(name):
+    return [statement for module in FROZEN for statement in getattr(importlib.import_module(module), name)]
+
+
 @pytest.fixture
 def transactional_letters(transactional_db):
     """A committing database, for tests where another thread or a worker reads what the test wrote.
 
     Such tests end with a flush, which on SQLite deletes rows one by one: the triggers that keep
-    issued letters from being deleted would stop it. They are dropped before the flush and stay dropped:
-    pytest-django runs committing tests after all the others, and any later committing test may issue
-    letters too. Each of these tests re-creates them first, so it runs with them."""
+    issued letters and status changes from being deleted would stop it. They are dropped before the
+    flush and stay dropped: pytest-django runs committing tests after all the others, and any later
+    committing test may need them gone too. Each of these tests re-creates them first, so it runs with them."""
     from django.db import connection
 
-    freeze = importlib.import_module("letters.migrations.0002_freeze_issued_letters")
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
-            for statement in freeze.SQLITE_REVERSE + freeze.SQLITE:
+            for statement in sqlite_triggers("SQLITE_REVERSE") + sqlite_triggers("SQLITE"):
                 cursor.execute(statement)
     yield
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
-            for statement in freeze.SQLITE_REVERSE:
+            for statement in sqlite_triggers("SQLITE_REVERSE"):
                 cursor.execute(statement)
 
 

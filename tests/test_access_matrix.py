@@ -68,6 +68,8 @@ EXPECTED = {
     "recommendations:list": ([], STAFF),
     "recommendations:create": ([], STAFF),
     "recommendations:detail": (["recommendation"], STAFF),
+    "recommendations:register": (["recommendation"], STAFF),
+    "recommendations:force-register": (["recommendation", "cheshire_slug"], STAFF),
     "recommendations:edit": (["recommendation"], STAFF),
     "reviews:review-create": (["recommendation"], STAFF),
     "reviews:review-detail": (["review"], STAFF),
