@@ -23,6 +23,9 @@ class RecommendationForm(GovukForm, forms.ModelForm):
             "cause_of_concern",
             "topic",
             "text",
+            "kind",
+            "is_priority",
+            "priority_reason",
             "timescale",
             "timescale_months",
             "timescale_date",
@@ -31,6 +34,9 @@ class RecommendationForm(GovukForm, forms.ModelForm):
         ]
         labels = {
             "text": "Recommendation",
+            "kind": "Kind",
+            "is_priority": "A priority recommendation",
+            "priority_reason": "Why it is a priority",
             "timescale": "Timescale",
             "timescale_months": "Number of months after publication",
             "applies_to_all_territorial_forces": "Applies to all territorial forces",
@@ -64,7 +70,14 @@ class RecommendationForm(GovukForm, forms.ModelForm):
             self.add_error("cause_of_concern", "Select a cause of concern from the same report")
         if not cleaned.get("applies_to_all_territorial_forces") and not cleaned.get("forces"):
             self.add_error("forces", "Select the forces the recommendation applies to")
+        self.check_kind_and_priority(cleaned)
         return cleaned
+
+    def check_kind_and_priority(self, cleaned: dict[str, Any]) -> None:
+        if cleaned.get("is_priority") and not (cleaned.get("priority_reason") or "").strip():
+            self.add_error("priority_reason", "Say why the recommendation is a priority")
+        if cleaned.get("kind") == Recommendation.Kind.CAUSE_OF_CONCERN and not cleaned.get("cause_of_concern"):
+            self.add_error("cause_of_concern", "Select the cause of concern this recommendation answers")
 
 
 class StaffChoiceField(forms.ModelChoiceField):

@@ -138,6 +138,7 @@ def reference_report():
             defaults={
                 "report": report,
                 "cause_of_concern": cause,
+                "kind": Recommendation.Kind.CAUSE_OF_CONCERN,
                 "topic": topic,
                 "text": text,
                 "timescale": Recommendation.Timescale.MONTHS_AFTER_PUBLICATION,

@@ -144,3 +144,44 @@ def test_an_inspector_records_a_change_on_the_force_page_and_sees_the_timeline(
     page = client.post(url, posted, follow=True).content.decode()
     assert "Status at Cheshire Constabulary recorded" in page
     assert "Being progressed. The force sent its plan." in page
+
+
+def recommendation_form(report, topic, **changes):
+    return {
+        "reference": "peel-2016-r9",
+        "report": report.pk,
+        "topic": topic.pk,
+        "text": "Forces should act.",
+        "kind": "recommendation",
+        "timescale": "months",
+        "timescale_months": 6,
+        "applies_to_all_territorial_forces": "on",
+        **changes,
+    }
+
+
+def test_a_priority_needs_its_reason_and_a_cause_of_concerns_recommendation_its_cause(client, review, inspector):
+    from recommendations.models import Recommendation
+
+    report, topic = review.recommendation.report, review.recommendation.topic
+    client.force_login(inspector)
+    url = reverse("recommendations:create")
+    before = Recommendation.objects.count()
+    html = client.post(url, recommendation_form(report, topic, is_priority="on")).content.decode()
+    assert "Say why the recommendation is a priority" in html
+    html = client.post(url, recommendation_form(report, topic, kind="cause")).content.decode()
+    assert "Select the cause of concern this recommendation answers" in html
+    assert Recommendation.objects.count() == before
+    reason = "Public confidence depends on it."
+    saved = client.post(url, recommendation_form(report, topic, kind="afi", is_priority="on", priority_reason=reason))
+    created = Recommendation.objects.get(reference="peel-2016-r9")
+    assert saved.status_code == 302 and created.get_kind_display() == "Area for improvement" and created.is_priority
+    page = client.get(created.get_absolute_url()).content.decode()
+    assert "Area for improvement" in page and "Priority" in page and reason in page
+
+
+def test_the_database_refuses_a_priority_without_a_reason(review):
+    recommendation = review.recommendation
+    recommendation.is_priority = True
+    with pytest.raises(IntegrityError), transaction.atomic():
+        recommendation.save()

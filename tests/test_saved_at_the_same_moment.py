@@ -84,6 +84,7 @@ def test_adding_a_recommendation_whose_reference_was_just_taken(inspector_client
         "report": existing.report_id,
         "topic": existing.topic_id,
         "text": "Do it.",
+        "kind": "recommendation",
         "timescale": "months",
         "timescale_months": "3",
         "applies_to_all_territorial_forces": "on",

@@ -23,6 +23,11 @@ class Recommendation(AuditedModel):
         MONTHS_AFTER_PUBLICATION = "months", "A number of months after the report's publication"
         FIXED_DATE = "date", "A fixed date"
 
+    class Kind(models.TextChoices):
+        RECOMMENDATION = "recommendation", "Recommendation"
+        AREA_FOR_IMPROVEMENT = "afi", "Area for improvement"
+        CAUSE_OF_CONCERN = "cause", "A cause of concern's recommendation"
+
     reference = models.SlugField(
         max_length=60,
         unique=True,
@@ -39,6 +44,11 @@ class Recommendation(AuditedModel):
     )
     topic = models.ForeignKey("inspections.Topic", on_delete=models.PROTECT, related_name="recommendations")
     text = models.TextField()
+    kind = models.CharField(
+        max_length=20, choices=Kind.choices, default=Kind.RECOMMENDATION, help_text="What the report calls it."
+    )
+    is_priority = models.BooleanField(default=False)
+    priority_reason = models.TextField(blank=True, help_text="Why it is a priority: shown with it.")
     timescale = models.CharField(max_length=10, choices=Timescale.choices)
     timescale_months = models.PositiveSmallIntegerField(null=True, blank=True)
     timescale_date = models.DateField(null=True, blank=True)
@@ -64,6 +74,13 @@ class Recommendation(AuditedModel):
                     | Q(timescale="date", timescale_date__isnull=False, timescale_months__isnull=True)
                 ),
                 name="recommendation_timescale_rule_complete",
+            ),
+            models.CheckConstraint(
+                condition=Q(is_priority=False) | ~Q(priority_reason=""), name="priority_recommendation_gives_a_reason"
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="cause") | Q(cause_of_concern__isnull=False),
+                name="cause_of_concern_recommendation_names_its_cause",
             ),
         ]
 
