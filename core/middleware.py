@@ -39,7 +39,7 @@ class RefuseNulBytesMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        parts = [request.path, *request.GET.keys(), *(value for values in request.GET.lists() for value in values[1])]
+        parts = [request.path, *(part for key, values in request.GET.lists() for part in (key, *values))]
         if any("\x00" in part for part in parts):
             raise BadRequest("A NUL byte in the address.")
         return self.get_response(request)

@@ -68,9 +68,8 @@ def cache_key(request):
     return f"public-page:{public_state()}:{address}"
 
 
-def private_page(view, request, *args, **kwargs):
-    """A fresh page for this request alone."""
-    response = render_view(view, request, *args, **kwargs)
+def private(response):
+    """Mark the page as this request's alone: never stored by the service, a proxy or another browser."""
     patch_cache_control(response, private=True, no_cache=True)
     patch_vary_headers(response, ["Cookie"])
     return response
@@ -82,15 +81,13 @@ def public_page(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if carries_state(request):
-            return private_page(view, request, *args, **kwargs)
+            return private(render_view(view, request, *args, **kwargs))
         key = cache_key(request)
         response = cache.get(key)
         if response is None:
             response = render_view(view, request, *args, **kwargs)
             if not is_shareable(request, response):
-                patch_cache_control(response, private=True, no_cache=True)
-                patch_vary_headers(response, ["Cookie"])
-                return response
+                return private(response)
             cache.set(key, response, PUBLIC_PAGE_SECONDS)
         if response.status_code == 200:
             patch_cache_control(response, public=True, max_age=BROWSER_SECONDS)

@@ -9,7 +9,7 @@ from accounts.access import refuse
 from forces.models import Force
 
 from .models import Document, Review
-from .status import ForceRow, rows_for_reviews
+from .status import ForceRow, force_row
 
 
 def get_review(pk: int) -> Review:
@@ -22,10 +22,9 @@ def get_review(pk: int) -> Review:
 
 def get_force_row(review: Review, force: Force) -> ForceRow:
     """The force's row in the review, or 404 when the review did not ask that force."""
-    rows = rows_for_reviews([review], force_ids=[force.pk])[review.pk]
-    if not rows:
+    if (row := force_row(review, force)) is None:
         raise Http404("That force is not part of this review.")
-    return rows[0]
+    return row
 
 
 def get_row_for_inspector(review_pk: int, slug: str) -> ForceRow:
