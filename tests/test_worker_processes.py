@@ -112,6 +112,12 @@ def test_a_worker_killed_mid_job_is_replaced_and_every_letter_is_issued_once(app
     assert len(message_ids(mail_dir)) == len(set(message_ids(mail_dir))) == LETTERS  # each letter emailed once
 
 
+def cut(sock):
+    with contextlib.suppress(OSError):
+        sock.shutdown(socket.SHUT_RDWR)
+    sock.close()
+
+
 class DatabaseLink:
     """A TCP relay to PostgreSQL that the test can cut and restore, as a database restart would."""
 
@@ -120,21 +126,22 @@ class DatabaseLink:
             probe.bind(("127.0.0.1", 0))
             self.port = probe.getsockname()[1]
         self.listener, self.sockets = None, []
+        self.lock = threading.Lock()  # a connection accepted as the link goes down is cut with the rest
 
     def up(self):
         self.listener = socket.create_server(("127.0.0.1", self.port))
         threading.Thread(target=self.accept, args=(self.listener,), daemon=True).start()
 
     def down(self):
-        # Shut down first: on Linux, close() alone leaves a socket that another thread waits on listening.
-        with contextlib.suppress(OSError):
-            self.listener.shutdown(socket.SHUT_RDWR)
-        self.listener.close()
-        for sock in self.sockets:
+        with self.lock:
+            # Shut down first: on Linux, close() alone leaves a socket that another thread waits on listening.
             with contextlib.suppress(OSError):
-                sock.shutdown(socket.SHUT_RDWR)
-            sock.close()
-        self.sockets = []
+                self.listener.shutdown(socket.SHUT_RDWR)
+            self.listener.close()
+            self.listener = None
+            for sock in self.sockets:
+                cut(sock)
+            self.sockets = []
 
     def accept(self, listener):
         db = connection.settings_dict
@@ -143,8 +150,12 @@ class DatabaseLink:
                 client, _ = listener.accept()
             except OSError:
                 return
-            server = socket.create_connection((db["HOST"] or "127.0.0.1", int(db["PORT"] or 5432)))
-            self.sockets += [client, server]
+            with self.lock:
+                if self.listener is not listener:  # the link went down while this one was being accepted
+                    cut(client)
+                    return
+                server = socket.create_connection((db["HOST"] or "127.0.0.1", int(db["PORT"] or 5432)))
+                self.sockets += [client, server]
             for source, target in ((client, server), (server, client)):
                 threading.Thread(target=self.pipe, args=(source, target), daemon=True).start()
 
