@@ -39,8 +39,9 @@ def delivery_attempt(*, delivery_id: int, now: datetime.datetime | None = None) 
     except Exception as error:  # whatever the mail system raises (refused, timed out, rejected): kept and retried
         record_failure(delivery, error, now)
         return False
+    # Stamped when the mail server took it: the sweep's `now` can be a while before (a batch, a reconnect).
     Delivery.objects.filter(pk=delivery_id).update(
-        state=Delivery.State.SENT, sent_at=now, next_attempt_at=None, last_error=""
+        state=Delivery.State.SENT, sent_at=timezone.now(), next_attempt_at=None, last_error=""
     )
     return True
 
