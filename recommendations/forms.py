@@ -5,11 +5,12 @@ from typing import Any
 from django import forms
 
 from accounts.models import User
-from core.forms import DateField, GovukForm, choices
+from core.documents import check_uploads
+from core.forms import DateField, GovukForm, MultipleFileField, choices
 from forces.models import Force
 from inspections.models import CauseOfConcern
 
-from .models import Recommendation, RegisterStatus
+from .models import ForceResponse, Recommendation, RegisterStatus
 
 
 class RecommendationForm(GovukForm, forms.ModelForm):
@@ -118,7 +119,132 @@ class StatusChangeForm(GovukForm, forms.Form):
         help_text="Needed to record a verified completion: a review's assessment, an inspection, documents",
     )
 
+    successor = forms.CharField(
+        max_length=60,
+        required=False,
+        label="Reference of the recommendation that supersedes it",
+        help_text="Needed to close a recommendation as superseded, for example peel-2018-r3",
+    )
+    internal_note = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=5000,
+        required=False,
+        label="Internal note (optional)",
+        help_text="Seen only by inspectorate staff: never by forces or the public",
+    )
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         staff = User.objects.filter(role__in=[User.Role.INSPECTOR, User.Role.SIGNATORY], is_active=True)
         choices(self, "authorised_by").queryset = staff.order_by("last_name", "first_name")
+
+    def clean_successor(self) -> Recommendation | None:
+        reference = self.cleaned_data["successor"].strip()
+        if not reference:
+            return None
+        successor = Recommendation.objects.filter(reference=reference).first()
+        if successor is None:
+            raise forms.ValidationError(f"There is no recommendation with the reference {reference}")
+        return successor
+
+
+class ClaimDecisionForm(GovukForm, forms.Form):
+    submit_label = "Record the decision"
+    decision = forms.ChoiceField(
+        choices=[("verify", "Verify: the recommendation is complete"), ("return", "Return it to the force")],
+        widget=forms.RadioSelect,
+        label="Your decision on the force's claim",
+        error_messages={"required": "Choose whether to verify the claim or return it"},
+    )
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        label="Reasons (the force sees them)",
+        error_messages={"required": "Give the reasons for your decision: the force sees them"},
+    )
+
+
+class ForceResponseForm(GovukForm, forms.Form):
+    submit_label = "Record the response"
+    position = forms.ChoiceField(
+        choices=ForceResponse.Position.choices,
+        widget=forms.RadioSelect,
+        label="The force's response",
+        error_messages={"required": "Choose the force's response"},
+    )
+    reasons = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=5000,
+        required=False,
+        label="Reasons",
+        help_text="Needed when the force does not agree in full",
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        position = cleaned.get("position")
+        if position and position != ForceResponse.Position.AGREED and not cleaned.get("reasons", "").strip():
+            self.add_error("reasons", "Give the force's reasons for not agreeing in full")
+        return cleaned
+
+
+class ActionForm(GovukForm, forms.Form):
+    submit_label = "Add the action"
+    description = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        label="Action",
+        error_messages={"required": "Describe the action"},
+    )
+    owner = forms.CharField(
+        max_length=200,
+        label="Owner",
+        help_text="The post responsible, for example Head of Professional Standards",
+        error_messages={"required": "Name the action's owner"},
+    )
+    target_date = DateField(label="Target date", help_text="For example 31 3 2018")
+
+
+class TargetRevisionForm(GovukForm, forms.Form):
+    submit_label = "Revise the target date"
+    new_date = DateField(label="New target date")
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        label="Why the date moves",
+        help_text="Kept with the original date; the inspectorate and the public see it",
+        error_messages={"required": "Give the reason the target date moves"},
+    )
+
+
+class ProgressUpdateForm(GovukForm, forms.Form):
+    submit_label = "Send the update"
+    text = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=10000,
+        label="What the force has done",
+        error_messages={"required": "Say what the force has done"},
+    )
+    documents = MultipleFileField(
+        required=False,
+        label="Evidence (optional)",
+        help_text="PDF or Word (.docx), up to 20MB each. You can select several files.",
+    )
+    claims_completion = forms.BooleanField(
+        required=False,
+        label="The force has completed this recommendation",
+        help_text="The inspectorate then checks the evidence and verifies the claim or returns it",
+    )
+
+    def __init__(self, *args: Any, raw_names: Any = (), **kwargs: Any) -> None:
+        self.raw_names = list(raw_names)
+        super().__init__(*args, **kwargs)
+
+    def clean_documents(self) -> list[Any]:
+        return check_uploads(self.cleaned_data["documents"], self.raw_names)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("claims_completion") and not cleaned.get("documents") and "documents" not in self.errors:
+            self.add_error("documents", "Attach the evidence that shows the recommendation is complete")
+        return cleaned

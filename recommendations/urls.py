@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import recommendations, register
+from .views import force_side, recommendations, register
 
 app_name = "recommendations"
 
@@ -11,4 +11,9 @@ urlpatterns = [
     path("manage/recommendations/<int:pk>/edit/", recommendations.recommendation_edit, name="edit"),
     path("manage/recommendations/<int:pk>/register/", register.register, name="register"),
     path("manage/recommendations/<int:pk>/register/<slug:slug>/", register.force_register, name="force-register"),
+    path("manage/register/claims/<int:pk>/", register.claim_decision, name="claim-decision"),
+    path("evidence/<int:pk>/", register.evidence_download, name="evidence"),
+    path("force/recommendations/", force_side.liaison_register, name="liaison-register"),
+    path("force/recommendations/<slug:reference>/", force_side.liaison_recommendation, name="liaison-recommendation"),
+    path("force/actions/<int:pk>/revise/", force_side.liaison_revise, name="liaison-revise"),
 ]

@@ -5,11 +5,12 @@ import datetime
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from core.documents import check_document
 from forces.models import Force
 from inspections.models import CauseOfConcern, InspectionReport, Topic, TopicRename
 from recommendations.models import Recommendation
+from recommendations.services import recommendation_save
 
-from .documents import check_document
 from .models import (
     Assessment,
     AssessmentElement,
@@ -133,22 +134,25 @@ def reference_report():
         )
     cause, _ = CauseOfConcern.objects.get_or_create(report=report, topic=topic, defaults={"text": CAUSE_TEXT})
     recommendations = [
-        Recommendation.objects.update_or_create(
-            reference=reference,
-            defaults={
-                "report": report,
-                "cause_of_concern": cause,
-                "kind": Recommendation.Kind.CAUSE_OF_CONCERN,
-                "topic": topic,
-                "text": text,
-                "timescale": Recommendation.Timescale.MONTHS_AFTER_PUBLICATION,
-                "timescale_months": months,
-            },
-        )[0]
-        for reference, text, months in [
-            ("peel-legitimacy-2016-asg-1", THREE_MONTH_TEXT, 3),
-            ("peel-legitimacy-2016-asg-2", SIX_MONTH_TEXT, 6),
-        ]
+        recommendation_save(recommendation=recommendation, forces=[])
+        for recommendation in (
+            Recommendation.objects.update_or_create(
+                reference=reference,
+                defaults={
+                    "report": report,
+                    "cause_of_concern": cause,
+                    "kind": Recommendation.Kind.CAUSE_OF_CONCERN,
+                    "topic": topic,
+                    "text": text,
+                    "timescale": Recommendation.Timescale.MONTHS_AFTER_PUBLICATION,
+                    "timescale_months": months,
+                },
+            )[0]
+            for reference, text, months in [
+                ("peel-legitimacy-2016-asg-1", THREE_MONTH_TEXT, 3),
+                ("peel-legitimacy-2016-asg-2", SIX_MONTH_TEXT, 6),
+            ]
+        )
     ]
     return recommendations
 

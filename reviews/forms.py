@@ -10,10 +10,10 @@ from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 
 from accounts.models import User
+from core.documents import check_uploads
 from core.forms import DateField, GovukForm, MultipleFileField, choices
 from forces.models import Force
 
-from .documents import check_document, check_name
 from .models import AssessmentElement, OutcomeCategory, Review
 from .status import today
 
@@ -185,23 +185,7 @@ class DocumentsForm(GovukForm, forms.Form):
         return cleaned
 
     def clean_documents(self):
-        errors = []
-        for raw_name in self.raw_names:
-            try:
-                check_name(raw_name)
-            except ValidationError as error:
-                errors.extend(error.messages)
-        if errors:
-            raise ValidationError(errors)
-        checked = []
-        for upload in self.cleaned_data["documents"]:
-            try:
-                checked.append(check_document(upload))
-            except ValidationError as error:
-                errors.extend(error.messages)
-        if errors:
-            raise ValidationError(errors)
-        return checked
+        return check_uploads(self.cleaned_data["documents"], self.raw_names)
 
 
 class LoggedSubmissionForm(DocumentsForm):

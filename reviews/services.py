@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
+from core import documents
 from core.files import without_files
 from core.history import bulk_create_audited
 from forces.models import Force
@@ -76,29 +77,7 @@ def email_review_opened(review: Review) -> None:
 
 
 def store_documents(submission: Submission, checked_documents: Iterable[Any]) -> list[Document]:
-    """Write each document and its row. On any failure (a full disk included) every file written, a
-    partly written one too, is removed, so storage is left as the rolled-back database says."""
-    stored, names = [], []
-    storage = Document._meta.get_field("file").storage
-    try:
-        for checked in checked_documents:
-            document = Document(
-                submission=submission,
-                original_name=checked.original_name,
-                kind=checked.kind,
-                size=checked.size,
-                sha256=checked.sha256,
-            )
-            names.append(document.file.field.generate_filename(document, checked.original_name))
-            document.file.name = storage.save(names[-1], checked.upload)
-            names[-1] = document.file.name
-            document.save()
-            stored.append(document)
-    except Exception:
-        for name in names:
-            storage.delete(name)
-        raise
-    return stored
+    return documents.store_documents(checked_documents, lambda checked: Document(submission=submission))
 
 
 class NotStored(ValidationError):

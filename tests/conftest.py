@@ -108,7 +108,11 @@ def stored_files(media_root):
 
 
 # The SQLite triggers that keep records from being changed or deleted: issued letters, status changes.
-FROZEN = ["letters.migrations.0002_freeze_issued_letters", "recommendations.migrations.0008_status_changes_append_only"]
+FROZEN = [
+    "letters.migrations.0002_freeze_issued_letters",
+    "recommendations.migrations.0008_status_changes_append_only",
+    "recommendations.migrations.0011_register_entries",
+]
 
 
 def sqlite_triggers(name):

@@ -11,6 +11,7 @@ from pypdf import PdfWriter
 from forces.models import Force
 from inspections.models import CauseOfConcern, InspectionReport, Topic
 from recommendations.models import Recommendation
+from recommendations.services import recommendation_save
 from reviews.models import AssessmentElement, ElementJudgement, OutcomeCategory, Review
 
 DOCX_CONTENT_TYPES = (
@@ -54,7 +55,7 @@ def make_recommendation(reference="peel-2016-r2", **fields):
     topic = Topic.objects.create(name=f"topic for {reference}")
     cause = CauseOfConcern.objects.create(report=report, topic=topic, text="Cause of concern text.")
     defaults = {"timescale": Recommendation.Timescale.MONTHS_AFTER_PUBLICATION, "timescale_months": 6}
-    return Recommendation.objects.create(
+    recommendation = Recommendation(
         reference=reference,
         report=report,
         cause_of_concern=cause,
@@ -62,6 +63,7 @@ def make_recommendation(reference="peel-2016-r2", **fields):
         text="All forces should start to implement a plan.",
         **{**defaults, **fields},
     )
+    return recommendation_save(recommendation=recommendation, forces=[])
 
 
 def make_review(signatory, forces=None, slug="review-2017", days_left=10, **fields):

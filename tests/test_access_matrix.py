@@ -14,9 +14,10 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from core.documents import check_document
 from letters.models import BulkJob
 from outbox.models import Delivery
-from reviews.documents import check_document
+from recommendations.services import action_add, progress_update_add
 from reviews.models import Submission
 from reviews.services import create_submission
 from tests.conftest import VerifiedClient
@@ -71,6 +72,24 @@ EXPECTED = {
     "recommendations:register": (["recommendation"], STAFF),
     "recommendations:force-register": (["recommendation", "cheshire_slug"], STAFF),
     "recommendations:edit": (["recommendation"], STAFF),
+    "recommendations:claim-decision": (["claim"], POST_ONLY),
+    "recommendations:evidence": (
+        ["evidence"],
+        only(anonymous=302, inspector=200, signatory=200, own_officer=200, other_officer=404),
+    ),
+    "recommendations:liaison-register": (
+        [],
+        only(anonymous=302, inspector=403, signatory=403, own_officer=200, other_officer=200),
+    ),
+    # By reference, each officer reads their own force's entry: Merseyside's, for the Merseyside officer.
+    "recommendations:liaison-recommendation": (
+        ["reference"],
+        only(anonymous=302, inspector=403, signatory=403, own_officer=200, other_officer=200),
+    ),
+    "recommendations:liaison-revise": (
+        ["action"],
+        only(anonymous=302, inspector=403, signatory=403, own_officer=200, other_officer=404),
+    ),
     "reviews:review-create": (["recommendation"], STAFF),
     "reviews:review-detail": (["review"], STAFF),
     "reviews:review-framework": (["review"], STAFF),
@@ -142,6 +161,9 @@ POSTED = {
     "letters:approve": only(anonymous=302, inspector=302, signatory=302, own_officer=403, other_officer=403),
     "letters:correct": only(anonymous=302, inspector=302, signatory=302, own_officer=403, other_officer=403),
     "outbox:resend": only(anonymous=302, inspector=403, signatory=302, own_officer=403, other_officer=403),
+    "recommendations:claim-decision": only(
+        anonymous=302, inspector=200, signatory=200, own_officer=403, other_officer=403
+    ),
 }
 # Roles in the order they post: those refused first, so that what the others do cannot change their answer.
 POSTING_ORDER = ["anonymous", "own_officer", "other_officer", "inspector", "signatory"]
@@ -258,7 +280,29 @@ def world(forces, review, cheshire, merseyside, kent, inspector, signatory, ches
         "job": BulkJob.objects.create(review=review, kind=BulkJob.Kind.DRAFT, started_by=inspector).pk,
         "published_entry": publication.letters.get().pk,
         "cheshire_only_review": make_review(signatory, forces=[cheshire], slug="cheshire-only").pk,
+        **register_objects(review.recommendation, cheshire, cheshire_officer),
     }
+
+
+def register_objects(recommendation, force, officer):
+    """The force's side of the register at Cheshire: an action and a claim of completion with evidence."""
+    action = action_add(
+        recommendation=recommendation,
+        force=force,
+        description="Train every supervisor.",
+        owner="Head of Professional Standards",
+        target_date=datetime.date(2030, 1, 31),
+        by=officer,
+    )
+    claim = progress_update_add(
+        recommendation=recommendation,
+        force=force,
+        text="Done.",
+        documents=[check_document(upload("evidence.pdf", pdf_bytes()))],
+        claims_completion=True,
+        by=officer,
+    )
+    return {"action": action.pk, "claim": claim.pk, "evidence": claim.evidence.get().pk}
 
 
 def admin_objects(user):

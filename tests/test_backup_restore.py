@@ -10,8 +10,8 @@ import uuid
 import pytest
 from django.db import connection
 
+from core.documents import check_document
 from letters.models import Letter
-from reviews.documents import check_document
 from reviews.models import Document, Submission
 from reviews.services import create_submission
 from tests.factories import pdf_bytes, upload

@@ -7,10 +7,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from core.documents import check_document
 from forces.models import Force
 from letters.services import letter_correct
 from publications.services import letter_withdraw
-from reviews.documents import check_document
 from reviews.models import Submission
 from reviews.services import create_submission
 from tests.factories import make_review, pdf_bytes, upload

@@ -5,7 +5,7 @@ import datetime
 from django.urls import reverse
 from django.utils import timezone
 
-from reviews.documents import check_document
+from core.documents import check_document
 from reviews.models import Assessment, AssessmentJudgement, Extension, Submission
 from reviews.services import create_submission
 from tests.factories import make_review, pdf_bytes, upload

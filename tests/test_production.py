@@ -6,7 +6,7 @@ import secrets
 import pytest
 from django.urls import reverse
 
-from reviews.documents import check_document
+from core.documents import check_document
 from reviews.models import Submission
 from reviews.services import create_submission
 from tests.factories import pdf_bytes, upload

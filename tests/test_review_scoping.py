@@ -4,7 +4,7 @@ asked, another force's documents, objects that do not exist."""
 import pytest
 from django.urls import reverse
 
-from reviews.documents import check_document
+from core.documents import check_document
 from reviews.models import Submission
 from reviews.services import create_submission
 from tests.factories import make_review, pdf_bytes, upload

@@ -10,11 +10,11 @@ from django.db import IntegrityError
 from django.urls import reverse
 from django.utils import timezone
 
+from core.documents import check_document
 from forces.models import Force
 from outbox.models import Delivery
 from outbox.sending import deliveries_send_due
 from recommendations.models import Recommendation, add_months
-from reviews.documents import check_document
 from reviews.models import Assessment, Extension, Review, Submission
 from reviews.services import create_submission
 from tests.factories import make_recommendation, make_review, pdf_bytes, upload

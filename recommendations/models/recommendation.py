@@ -56,6 +56,9 @@ class Recommendation(AuditedModel):
     forces = models.ManyToManyField(
         Force, blank=True, related_name="recommendations", help_text="The chosen forces, when not all."
     )
+    due_on = models.DateField(
+        null=True, editable=False, help_text="Kept from the timescale, for finding what is overdue."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = audit_history(m2m_fields=[forces])
@@ -86,6 +89,12 @@ class Recommendation(AuditedModel):
 
     def __str__(self):
         return self.reference
+
+    def save(self, *args, **kwargs):
+        self.due_on = self.due_date
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "due_on"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("recommendations:detail", args=[self.pk])

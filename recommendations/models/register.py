@@ -27,6 +27,10 @@ CLOSURES = {
 }
 
 
+# Statuses after which nothing is expected of the force: neither overdue nor on track.
+OUTCOMES = CLOSURES | {RegisterStatus.COMPLETE_VERIFIED}
+
+
 class StatusChange(models.Model):
     """One change of a recommendation's status at a force. Never edited: a correction is a new change."""
 
@@ -42,6 +46,9 @@ class StatusChange(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     evidence = models.TextField(blank=True, help_text="For a verified completion: what shows it.")
+    internal_note = models.TextField(
+        blank=True, help_text="For inspectorate staff only: never shown to forces or the public."
+    )
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField(default=timezone.now)
 
@@ -62,3 +69,35 @@ class StatusChange(models.Model):
 
     def __str__(self):
         return f"{self.recommendation} at {self.force}: {self.get_status_display()}"
+
+
+class RegisterEntry(models.Model):
+    """Where one recommendation stands at one force now, kept beside the history it is read from so
+    that register lists filter and page in one query. Written only by the register's services."""
+
+    recommendation = models.ForeignKey(
+        "recommendations.Recommendation", on_delete=models.CASCADE, related_name="entries"
+    )
+    force = models.ForeignKey(Force, on_delete=models.PROTECT, related_name="register_entries")
+    status = models.CharField(max_length=20, choices=RegisterStatus.choices, default=RegisterStatus.AWAITING_RESPONSE)
+    status_since = models.DateField(null=True, blank=True)
+    response = models.CharField(max_length=20, blank=True, help_text="The force's latest response.")
+    target_date = models.DateField(null=True, blank=True, help_text="The latest target date of the force's actions.")
+    target_revisions = models.PositiveIntegerField(default=0)
+    claim_awaiting = models.BooleanField(default=False)
+    claimed_on = models.DateField(null=True, blank=True, help_text="When the force last reported it complete.")
+    verified_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["force__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["recommendation", "force"], name="one_register_entry_per_force"),
+        ]
+        indexes = [models.Index(fields=["status", "force"]), models.Index(fields=["force", "status"])]
+
+    def __str__(self):
+        return f"{self.recommendation} at {self.force}: {self.get_status_display()}"
+
+    @property
+    def is_open(self):
+        return self.status not in OUTCOMES

@@ -1,18 +1,21 @@
-"""Inspector pages of the register: a recommendation's status at every force, and one force's timeline
-with the form that records a change."""
+"""Inspector pages of the register: a recommendation's status at every force; one force's timeline,
+with the force's side beside it and the forms that record a change or decide a claim; the evidence
+forces send."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 
-from accounts.access import inspector_required
+from accounts.access import inspector_required, refuse, role_required
 from core.forms import posted
 from forces.models import Force
 
-from ..forms import StatusChangeForm
-from ..models import Recommendation
-from ..register import register_rows
-from ..services import status_change
+from ..forms import ClaimDecisionForm, StatusChangeForm
+from ..models import Action, Evidence, ProgressUpdate, Recommendation
+from ..register import entries_of, links_of, timeline
+from ..services import claim_decide, status_change
 
 
 def get_recommendation(pk):
@@ -22,25 +25,89 @@ def get_recommendation(pk):
 @inspector_required
 def register(request, pk):
     recommendation = get_recommendation(pk)
-    context = {"recommendation": recommendation, "rows": register_rows(recommendation)}
+    context = {
+        "recommendation": recommendation,
+        "entries": entries_of(recommendation),
+        "links": links_of(recommendation),
+    }
     return render(request, "recommendations/register.html", context)
+
+
+# A review's assessment proposes a change by linking here with the fields filled in; the inspector confirms it.
+PROPOSABLE = ("status", "reason", "evidence")
 
 
 @inspector_required
 def force_register(request, pk, slug):
     recommendation = get_recommendation(pk)
-    row = next((row for row in register_rows(recommendation) if row.force.slug == slug), None)
-    if row is None:
+    entry = entries_of(recommendation).filter(force__slug=slug).first()
+    if entry is None:
         get_object_or_404(Force, slug=slug)
         return redirect("recommendations:register", recommendation.pk)
-    form = StatusChangeForm(posted(request))
+    proposed = {name: request.GET[name] for name in PROPOSABLE if name in request.GET}
+    form = StatusChangeForm(posted(request), initial=proposed)
     if request.method == "POST" and form.is_valid():
         try:
-            status_change(recommendation=recommendation, force=row.force, by=request.user, **form.cleaned_data)
+            status_change(recommendation=recommendation, force=entry.force, by=request.user, **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, f"Status at {row.force.name} recorded")
+            messages.success(request, f"Status at {entry.force.name} recorded")
             return redirect("recommendations:force-register", recommendation.pk, slug)
-    context = {"recommendation": recommendation, "row": row, "form": form}
+    return render(request, "recommendations/force_register.html", force_context(entry, form, bool(proposed)))
+
+
+def force_context(entry, form, proposed=False, decision_form=None):
+    recommendation, force = entry.recommendation, entry.force
+    claim = ProgressUpdate.objects.filter(
+        recommendation=recommendation, force=force, decision=ProgressUpdate.Decision.AWAITING
+    ).first()
+    return {
+        "recommendation": recommendation,
+        "entry": entry,
+        "events": timeline(recommendation, force, for_staff=True),
+        "actions": Action.objects.filter(recommendation=recommendation, force=force).prefetch_related("revisions"),
+        "claim": claim,
+        "decision_form": decision_form or ClaimDecisionForm(),
+        "form": form,
+        "proposed": proposed,
+    }
+
+
+@require_POST
+@inspector_required
+def claim_decision(request, pk):
+    claim = get_object_or_404(ProgressUpdate.objects.select_related("recommendation", "force"), pk=pk)
+    recommendation, force = claim.recommendation, claim.force
+    form = ClaimDecisionForm(request.POST)
+    if form.is_valid():
+        verified = form.cleaned_data["decision"] == "verify"
+        try:
+            claim_decide(update=claim, verified=verified, reason=form.cleaned_data["reason"], by=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            done = "verified" if verified else "returned to the force"
+            messages.success(request, f"The claim of {force.name} is {done}")
+            return redirect("recommendations:force-register", recommendation.pk, force.slug)
+    entry = entries_of(recommendation).get(force=force)
+    context = force_context(entry, StatusChangeForm(), decision_form=form)
     return render(request, "recommendations/force_register.html", context)
+
+
+@role_required(lambda user: user.is_inspector or user.is_liaison_officer)
+def evidence_download(request, pk):
+    evidence = get_object_or_404(Evidence.objects.select_related("update"), pk=pk)
+    user = request.user
+    if not (user.is_inspector or evidence.update.force_id == user.force_id):
+        refuse(request, f"evidence {pk}")
+    content_type = (
+        "application/pdf"
+        if evidence.kind == Evidence.Kind.PDF
+        else ("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    )
+    response = FileResponse(
+        evidence.file.open("rb"), as_attachment=True, filename=evidence.original_name, content_type=content_type
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response

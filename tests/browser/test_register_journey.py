@@ -16,7 +16,7 @@ def test_an_inspector_records_a_status_change_at_a_force(page, review, inspector
     expect(page.get_by_role("heading", level=1)).to_have_text("Status at each force")
     assert_accessible(page)
     page.get_by_role("link", name="Cheshire Constabulary").click()
-    page.get_by_label("Closed: superseded").check()
+    page.get_by_label("Closed: no longer relevant").check()
     page.get_by_label("Day").fill(str(today.day))
     page.get_by_label("Month").fill(str(today.month))
     page.get_by_label("Year").fill(str(today.year))
@@ -30,5 +30,6 @@ def test_an_inspector_records_a_status_change_at_a_force(page, review, inspector
     expect(page.locator(".govuk-notification-banner--success")).to_contain_text(
         "Status at Cheshire Constabulary recorded"
     )
-    expect(page.locator(".app-timeline")).to_contain_text("Closed: superseded. A 2018 recommendation replaces it.")
+    expect(page.locator(".app-timeline")).to_contain_text("Status: Closed: no longer relevant")
+    expect(page.locator(".app-timeline")).to_contain_text("A 2018 recommendation replaces it.")
     assert_accessible(page)

@@ -122,3 +122,51 @@ def check_document(upload, raw_name=None):
         raise ValidationError(f"{name} must be smaller than 20MB.")
     (check_pdf if kind == "pdf" else check_docx)(upload, name)
     return CheckedDocument(upload=upload, original_name=name, kind=kind, size=upload.size, sha256=sha256_of(upload))
+
+
+def check_uploads(uploads, raw_names=()):
+    """Check every upload of a form (and the names the browser sent, before Django cleaned them);
+    return the checked documents, or raise one ValidationError listing every problem."""
+    errors = []
+    for raw_name in raw_names:
+        try:
+            check_name(raw_name)
+        except ValidationError as error:
+            errors.extend(error.messages)
+    if errors:
+        raise ValidationError(errors)
+    checked = []
+    for upload in uploads:
+        try:
+            checked.append(check_document(upload))
+        except ValidationError as error:
+            errors.extend(error.messages)
+    if errors:
+        raise ValidationError(errors)
+    return checked
+
+
+def store_documents(checked_documents, new_row):
+    """Write each checked document's file and its row; new_row(checked) gives the unsaved row. On any
+    failure (a full disk included) every file written, a partly written one too, is removed, so storage
+    is left as the rolled-back database says."""
+    stored, names = [], []
+    try:
+        for checked in checked_documents:
+            row = new_row(checked)
+            row.original_name, row.kind, row.size, row.sha256 = (
+                checked.original_name,
+                checked.kind,
+                checked.size,
+                checked.sha256,
+            )
+            names.append(row.file.field.generate_filename(row, checked.original_name))
+            row.file.name = row.file.storage.save(names[-1], checked.upload)
+            names[-1] = row.file.name
+            row.save()
+            stored.append(row)
+    except Exception:
+        for name in names:
+            row.file.storage.delete(name)
+        raise
+    return stored
