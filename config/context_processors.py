@@ -16,11 +16,16 @@ def navigation_for(user):
             ("Dashboard", reverse("reviews:dashboard")),
             ("Reports", reverse("inspections:report-list")),
             ("Recommendations", reverse("recommendations:list")),
+            ("Register", reverse("recommendations:register-list")),
             *items,
             ("Reference data", reverse("admin:index")),
         ]
     elif user.is_liaison_officer:
-        items = [("Your force's requests", reverse("reviews:liaison-home")), *items]
+        items = [
+            ("Your force's requests", reverse("reviews:liaison-home")),
+            ("Your force's recommendations", reverse("recommendations:liaison-register")),
+            *items,
+        ]
     return items
 
 

@@ -8,9 +8,10 @@ from accounts.models import User
 from core.documents import check_uploads
 from core.forms import DateField, GovukForm, MultipleFileField, choices
 from forces.models import Force
-from inspections.models import CauseOfConcern
+from inspections.models import CauseOfConcern, InspectionReport, Topic
 
 from .models import ForceResponse, Recommendation, RegisterStatus
+from .register import Delay
 
 
 class RecommendationForm(GovukForm, forms.ModelForm):
@@ -248,3 +249,38 @@ class ProgressUpdateForm(GovukForm, forms.Form):
         if cleaned.get("claims_completion") and not cleaned.get("documents") and "documents" not in self.errors:
             self.add_error("documents", "Attach the evidence that shows the recommendation is complete")
         return cleaned
+
+
+class RegisterFilterForm(forms.Form):
+    """The staff register's filters, from the query string. A value that is not a choice is ignored
+    (the filter is dropped), as a shared link with a stale value should still show the register."""
+
+    report = forms.ModelChoiceField(queryset=InspectionReport.objects.all(), required=False, empty_label="Any report")
+    topic = forms.ModelChoiceField(queryset=Topic.objects.all(), required=False, empty_label="Any topic")
+    force = forms.ModelChoiceField(
+        queryset=Force.objects.order_by("name"), required=False, to_field_name="slug", empty_label="Any force"
+    )
+    status = forms.ChoiceField(choices=[("", "Any status"), *RegisterStatus.choices], required=False)
+    kind = forms.ChoiceField(choices=[("", "Any kind"), *Recommendation.Kind.choices], required=False)
+    priority = forms.ChoiceField(choices=[("", "Priority or not"), ("yes", "Priority only")], required=False)
+    delay = forms.ChoiceField(choices=[("", "Any"), *Delay.choices], required=False, label="Delay")
+
+    def chosen(self) -> dict[str, Any]:
+        if not self.is_valid():
+            return {name: value for name, value in self.cleaned_data.items() if name not in self.errors}
+        return self.cleaned_data
+
+    def apply(self, entries: Any) -> Any:
+        chosen = self.chosen()
+        lookups = {
+            "report": "recommendation__report",
+            "topic": "recommendation__topic",
+            "force": "force",
+            "status": "status",
+            "kind": "recommendation__kind",
+            "delay": "delay",
+        }
+        filters = {lookups[name]: value for name, value in chosen.items() if name in lookups and value}
+        if chosen.get("priority") == "yes":
+            filters["recommendation__is_priority"] = True
+        return entries.filter(**filters)

@@ -73,6 +73,9 @@ EXPECTED = {
     "recommendations:force-register": (["recommendation", "cheshire_slug"], STAFF),
     "recommendations:edit": (["recommendation"], STAFF),
     "recommendations:claim-decision": (["claim"], POST_ONLY),
+    "recommendations:register-list": ([], STAFF),
+    "recommendations:claims": ([], STAFF),
+    "recommendations:force-overview": (["cheshire_slug"], STAFF),
     "recommendations:evidence": (
         ["evidence"],
         only(anonymous=302, inspector=200, signatory=200, own_officer=200, other_officer=404),

@@ -2,8 +2,12 @@
 with the force's side beside it and the forms that record a change or decide a claim; the evidence
 forces send."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -12,9 +16,9 @@ from accounts.access import inspector_required, refuse, role_required
 from core.forms import posted
 from forces.models import Force
 
-from ..forms import ClaimDecisionForm, StatusChangeForm
-from ..models import Action, Evidence, ProgressUpdate, Recommendation
-from ..register import entries_of, links_of, timeline
+from ..forms import ClaimDecisionForm, RegisterFilterForm, StatusChangeForm
+from ..models import Action, Evidence, ProgressUpdate, Recommendation, RegisterEntry
+from ..register import delay_counts, entries_of, links_of, timeline, with_delay
 from ..services import claim_decide, status_change
 
 
@@ -111,3 +115,41 @@ def evidence_download(request, pk):
     )
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+PAGE_SIZE = 50
+
+
+@inspector_required
+def register_list(request):
+    """Every recommendation at every force, filtered; national delay counts of what is shown."""
+    form = RegisterFilterForm(request.GET)
+    entries = form.apply(with_delay(RegisterEntry.objects.all()))
+    ordered = entries.select_related("recommendation", "force").order_by("recommendation__reference", "force__name")
+    page = Paginator(ordered, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = urlencode({name: value for name, value in request.GET.items() if name != "page"})
+    context = {"form": form, "page": page, "counts": delay_counts(entries), "query": query}
+    return render(request, "recommendations/register_list.html", context)
+
+
+@inspector_required
+def claims_queue(request):
+    """Claims of completion awaiting verification, oldest first."""
+    claims = ProgressUpdate.objects.filter(decision=ProgressUpdate.Decision.AWAITING).select_related(
+        "recommendation", "force"
+    )
+    page = Paginator(claims.annotate(documents=Count("evidence")).order_by("written_at", "pk"), PAGE_SIZE)
+    return render(request, "recommendations/claims_queue.html", {"page": page.get_page(request.GET.get("page"))})
+
+
+@inspector_required
+def force_overview(request, slug):
+    """Every recommendation that applies to one force, with its delay counts."""
+    force = get_object_or_404(Force, slug=slug)
+    entries = with_delay(RegisterEntry.objects.filter(force=force))
+    ordered = entries.select_related("recommendation", "force").order_by(
+        "-recommendation__report__published_on", "recommendation__reference"
+    )
+    page = Paginator(ordered, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"force": force, "page": page, "counts": delay_counts(entries)}
+    return render(request, "recommendations/force_overview.html", context)
