@@ -8,12 +8,14 @@ class LettersConfig(AppConfig):
 
     def ready(self):
         from core.history import history_ignores
+        from recommendations.register import TIMELINE_SOURCES
         from reviews import extensions
         from worker.sweeps import register
 
         from . import progress
         from .access import approval_refusal
         from .jobs import jobs_recover_stale
+        from .register import letter_events
 
         register("stalled bulk jobs", jobs_recover_stale, every_seconds=15)
         history_ignores("pdf", "signature_png")  # the bytes of a letter's PDF and signature
@@ -23,3 +25,4 @@ class LettersConfig(AppConfig):
         extensions.LIAISON_PAGE.append(progress.liaison_page)
         extensions.REVIEW_HISTORY.append(progress.template_history)
         extensions.APPROVAL_RULES.append(approval_refusal)
+        TIMELINE_SOURCES.append(letter_events)

@@ -4,6 +4,9 @@ import datetime
 
 from django.utils import timezone
 
+from recommendations.models import RegisterStatus, StatusChange
+from recommendations.services import status_change
+
 from .models import Letter, LetterTemplate
 from .services import letter_approve, letter_draft, letter_issue
 
@@ -80,3 +83,27 @@ def issued_letter(review, slug, inspector, signatory):
     letter_approve(letter=letter, by=signatory)  # not by its drafter: a letter passes a second pair of eyes
     issued_at = timezone.make_aware(datetime.datetime(2017, 10, 2, 10, 0))
     return letter_issue(letter=letter, by=signatory, at=issued_at)
+
+
+def reference_register(letters, inspector):
+    """The register as the 2017 review left it: each force assessed changes status on its letter's date,
+    to what its outcome proposes (all elements in place: complete, verified by the assessment and the
+    letter; the others: being progressed)."""
+    for letter in letters:
+        assessment = letter.assessment
+        status = assessment.outcome.register_status
+        recommendation = letter.review.recommendation
+        if not status or StatusChange.objects.filter(recommendation=recommendation, force=letter.force).exists():
+            continue
+        verified = status == RegisterStatus.COMPLETE_VERIFIED
+        status_change(
+            recommendation=recommendation,
+            force=letter.force,
+            status=status,
+            changed_on=letter.letter_date,
+            reason=f"The review's assessment: {assessment.outcome.name}.",
+            evidence=f"The assessment letter of {letter.letter_date:%-d %B %Y} and the review's assessment"
+            if verified
+            else "",
+            by=inspector,
+        )

@@ -10,7 +10,7 @@ from core.forms import DateField, GovukForm, MultipleFileField, choices
 from forces.models import Force
 from inspections.models import CauseOfConcern, InspectionReport, Topic
 
-from .models import ForceResponse, Recommendation, RegisterStatus
+from .models import ForceResponse, Recommendation, RecommendationLink, RegisterStatus
 from .register import Delay
 
 
@@ -284,3 +284,26 @@ class RegisterFilterForm(forms.Form):
         if chosen.get("priority") == "yes":
             filters["recommendation__is_priority"] = True
         return entries.filter(**filters)
+
+
+class LinkForm(GovukForm, forms.Form):
+    submit_label = "Add the link"
+    kind = forms.ChoiceField(
+        choices=RecommendationLink.Kind.choices, widget=forms.RadioSelect, label="This recommendation is"
+    )
+    later = forms.CharField(
+        max_length=60,
+        label="Reference of the other recommendation",
+        help_text="For example peel-2018-r3",
+        error_messages={"required": "Enter the other recommendation's reference"},
+    )
+    note = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}), max_length=2000, required=False, label="Note (optional)"
+    )
+
+    def clean_later(self) -> Recommendation:
+        reference = self.cleaned_data["later"].strip()
+        later = Recommendation.objects.filter(reference=reference).first()
+        if later is None:
+            raise forms.ValidationError(f"There is no recommendation with the reference {reference}")
+        return later

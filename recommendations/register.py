@@ -93,15 +93,24 @@ class Event:
     internal_note: str = ""
     url: str = ""
     link_text: str = ""
-    order: tuple[Any, ...] = ()
+    order: tuple[Any, ...] = ()  # within a day: (moment, rank, pk)
 
 
-# Other apps add events (an issued letter, for example): source(recommendation, force) -> events.
-TIMELINE_SOURCES: list[Callable[[Recommendation, Force], Iterable[Event]]] = []
+# Who reads a timeline: inspectorate staff, the force's liaison officer, or the public.
+STAFF, FORCE, PUBLIC = "staff", "force", "public"
+
+# Other apps add events (an issued letter, for example): source(recommendation, force, audience) -> events,
+# only what that audience may see.
+TIMELINE_SOURCES: list[Callable[[Recommendation, Force, str], Iterable[Event]]] = []
 
 
-def timeline(recommendation: Recommendation, force: Force, *, for_staff: bool = False) -> list[Event]:
-    """Everything on record for the recommendation at the force, oldest first. Internal notes only for staff."""
+def timeline(
+    recommendation: Recommendation, force: Force, *, for_staff: bool = False, audience: str = ""
+) -> list[Event]:
+    """Everything on record for the recommendation at the force, oldest first. Internal notes only for
+    staff. The audience defaults to staff or the public as for_staff says."""
+    audience = audience or (STAFF if for_staff else PUBLIC)
+    for_staff = audience == STAFF
     events = [
         *status_events(recommendation, force, for_staff),
         *response_events(recommendation, force),
@@ -109,7 +118,7 @@ def timeline(recommendation: Recommendation, force: Force, *, for_staff: bool = 
         *update_events(recommendation, force),
     ]
     for source in TIMELINE_SOURCES:
-        events.extend(source(recommendation, force))
+        events.extend(source(recommendation, force, audience))
     return sorted(events, key=lambda event: (event.day, event.order))
 
 

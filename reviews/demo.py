@@ -8,7 +8,7 @@ from django.utils import timezone
 from core.documents import check_document
 from forces.models import Force
 from inspections.models import CauseOfConcern, InspectionReport, Topic, TopicRename
-from recommendations.models import Recommendation
+from recommendations.models import Recommendation, RegisterStatus
 from recommendations.services import recommendation_save
 
 from .models import (
@@ -157,6 +157,11 @@ def reference_report():
     return recommendations
 
 
+# What each outcome proposes for the register: all elements in place, or a review complete, is a
+# verified completion; anything else is work being progressed.
+COMPLETE_OUTCOMES = {"Already had all elements in place", "Review complete"}
+
+
 def add_framework(review, elements, outcomes):
     """Elements with their judgements and letter sentences, and outcomes with their letter paragraphs."""
     for position, (name, judgements) in enumerate(elements):
@@ -168,8 +173,11 @@ def add_framework(review, elements, outcomes):
                 element=element, label=label, defaults={"position": index, "letter_sentence": sentence}
             )
     for position, (name, paragraph) in enumerate(outcomes):
+        status = RegisterStatus.COMPLETE_VERIFIED if name in COMPLETE_OUTCOMES else RegisterStatus.BEING_PROGRESSED
         OutcomeCategory.objects.update_or_create(
-            review=review, name=name, defaults={"position": position, "letter_paragraph": paragraph}
+            review=review,
+            name=name,
+            defaults={"position": position, "letter_paragraph": paragraph, "register_status": status},
         )
 
 

@@ -132,7 +132,7 @@ class OutcomeCategoryForm(GovukForm, forms.ModelForm):
 
     class Meta:
         model = OutcomeCategory
-        fields = ["name", "position"]
+        fields = ["name", "position", "register_status"]
         labels = {"name": "Outcome category", "position": "Order"}
 
     def clean_name(self):

@@ -132,3 +132,65 @@ def test_the_readme_tells_the_demo_as_it_is(demo):
     rows = {row.force.slug: row for row in review_rows(Review.objects.get(slug="abuse-of-position-2017"))}
     assert rows["cheshire"].status == ForceStatus.LETTER_ISSUED
     assert rows["cheshire"].letter.approved_by != rows["cheshire"].letter.drafted_by
+
+
+def test_the_register_follows_the_2017_reviews_outcomes(demo, client):
+    from recommendations.models import RegisterEntry
+
+    review = Review.objects.get(slug="abuse-of-position-2017")
+    entries = {entry.force.slug: entry for entry in RegisterEntry.objects.filter(recommendation=review.recommendation)}
+    assert len(entries) == 43
+    merseyside, cheshire = entries["merseyside"], entries["cheshire"]
+    assert (merseyside.status, merseyside.status_since) == ("verified", datetime.date(2017, 10, 2))
+    assert (cheshire.status, cheshire.status_since) == ("progressed", datetime.date(2017, 10, 2))
+    assert {entry.status for slug, entry in entries.items() if slug not in ("merseyside", "cheshire")} == {"awaiting"}
+    from tests.conftest import VerifiedClient
+
+    staff = VerifiedClient()
+    staff.force_login(User.objects.get(username="inspector"))
+    url = reverse("recommendations:force-register", args=[review.recommendation.pk, "merseyside"])
+    timeline = staff.get(url).content.decode().split('class="govuk-list app-timeline"')[1]
+    assert "Assessment letter issued" in timeline and "Status: Complete (verified)" in timeline
+    officer = User.objects.get(username="merseyside")
+    client.force_login(officer)
+    page = client.get(reverse("recommendations:liaison-recommendation", args=[review.recommendation.reference]))
+    assert "Assessment letter issued" in page.content.decode()
+
+
+def test_a_newcomer_confirms_the_register_change_a_demonstration_assessment_proposes(demo, client):
+    from recommendations.models import RegisterEntry
+    from tests.conftest import VerifiedClient
+
+    inspector = User.objects.get(username="inspector")
+    staff = VerifiedClient()
+    staff.force_login(inspector)
+    demonstration = Review.objects.get(slug="demonstration-review")
+    elements = list(demonstration.elements.all())
+    complete = demonstration.outcome_categories.get(name="Review complete")
+    posted = {f"element_{element.pk}": element.judgements.first().pk for element in elements}
+    staff.post(reverse("reviews:assessment", args=[demonstration.pk, "kent"]), {**posted, "outcome": complete.pk})
+    page = staff.get(reverse("reviews:force-in-review", args=[demonstration.pk, "kent"])).content.decode()
+    assert "proposes that the register record this recommendation at Kent Police as" in page
+    link = next(part.split('"')[0] for part in page.split('href="') if "register/kent/" in part.split('"')[0]).replace(
+        "&amp;", "&"
+    )
+    form_page = staff.get(link).content.decode()
+    assert "The review&#x27;s assessment: Review complete." in form_page
+    today = timezone.localdate()
+    staff.post(
+        link.split("?")[0],
+        {
+            "status": "verified",
+            "changed_on_0": today.day,
+            "changed_on_1": today.month,
+            "changed_on_2": today.year,
+            "reason": "The review's assessment: Review complete.",
+            "evidence": "The demonstration review's assessment.",
+        },
+    )
+    entry = RegisterEntry.objects.get(recommendation=demonstration.recommendation, force__slug="kent")
+    assert entry.status == "verified"
+    assert (
+        "proposes"
+        not in staff.get(reverse("reviews:force-in-review", args=[demonstration.pk, "kent"])).content.decode()
+    )

@@ -185,3 +185,41 @@ def test_the_database_refuses_a_priority_without_a_reason(review):
     recommendation.is_priority = True
     with pytest.raises(IntegrityError), transaction.atomic():
         recommendation.save()
+
+
+def test_links_show_both_ways_and_closing_as_superseded_links_the_successor(
+    client, recommendation, cheshire, inspector, signatory
+):
+    from recommendations.models import RecommendationLink
+    from tests.factories import make_recommendation
+
+    later = make_recommendation(reference="peel-2018-r1")
+    with pytest.raises(ValidationError, match="Name the recommendation that supersedes it"):
+        change(
+            recommendation,
+            cheshire,
+            inspector,
+            status=RegisterStatus.CLOSED_SUPERSEDED,
+            basis="Replaced.",
+            authorised_by=signatory,
+        )
+    change(
+        recommendation,
+        cheshire,
+        inspector,
+        status=RegisterStatus.CLOSED_SUPERSEDED,
+        basis="the 2018 report replaces it",
+        authorised_by=signatory,
+        successor=later,
+    )
+    assert RecommendationLink.objects.get().kind == "superseded_by"
+    client.force_login(inspector)
+    earlier_page = client.get(reverse("recommendations:register", args=[recommendation.pk])).content.decode()
+    later_page = client.get(reverse("recommendations:register", args=[later.pk])).content.decode()
+    assert "Superseded by" in earlier_page and "peel-2018-r1</a>" in earlier_page
+    assert "Supersedes" in later_page and f"{recommendation.reference}</a>" in later_page
+    url = reverse("recommendations:register", args=[later.pk])
+    html = client.post(url, {"kind": "followed_up_by", "later": "no-such-reference"}).content.decode()
+    assert "There is no recommendation with the reference no-such-reference" in html
+    client.post(url, {"kind": "followed_up_by", "later": recommendation.reference})
+    assert RecommendationLink.objects.count() == 2

@@ -12,7 +12,7 @@ from core.forms import posted, upload_form_arguments
 
 from ..forms import ActionForm, ForceResponseForm, ProgressUpdateForm, TargetRevisionForm
 from ..models import Action, RegisterEntry
-from ..register import delay_counts, timeline, with_delay
+from ..register import FORCE, delay_counts, timeline, with_delay
 from ..services import action_add, force_response_record, progress_update_add, target_revise
 
 PAGE_SIZE = 50
@@ -84,7 +84,7 @@ def liaison_context(entry, forms):
     return {
         "entry": entry,
         "recommendation": recommendation,
-        "events": timeline(recommendation, force),
+        "events": timeline(recommendation, force, audience=FORCE),
         "actions": Action.objects.filter(recommendation=recommendation, force=force).prefetch_related("revisions"),
         "forms": forms,
         "revise_forms": True,

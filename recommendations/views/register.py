@@ -16,10 +16,10 @@ from accounts.access import inspector_required, refuse, role_required
 from core.forms import posted
 from forces.models import Force
 
-from ..forms import ClaimDecisionForm, RegisterFilterForm, StatusChangeForm
+from ..forms import ClaimDecisionForm, LinkForm, RegisterFilterForm, StatusChangeForm
 from ..models import Action, Evidence, ProgressUpdate, Recommendation, RegisterEntry
 from ..register import delay_counts, entries_of, links_of, timeline, with_delay
-from ..services import claim_decide, status_change
+from ..services import claim_decide, link_add, status_change
 
 
 def get_recommendation(pk):
@@ -29,10 +29,21 @@ def get_recommendation(pk):
 @inspector_required
 def register(request, pk):
     recommendation = get_recommendation(pk)
+    form = LinkForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            link_add(earlier=recommendation, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Link added")
+            return redirect("recommendations:register", recommendation.pk)
     context = {
         "recommendation": recommendation,
         "entries": entries_of(recommendation),
         "links": links_of(recommendation),
+        "counts": delay_counts(recommendation.entries.all()),
+        "form": form,
     }
     return render(request, "recommendations/register.html", context)
 

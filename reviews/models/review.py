@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from core.history import AuditedModel, audit_history
 from forces.models import Force
+from recommendations.models import RegisterStatus
 
 
 class Review(AuditedModel):
@@ -99,6 +100,13 @@ class OutcomeCategory(AuditedModel):
     position = models.PositiveSmallIntegerField(default=0)
     name = models.CharField(max_length=300)
     letter_paragraph = models.TextField(blank=True, help_text="What a letter says to a force in this category.")
+    register_status = models.CharField(
+        "Proposed register status",
+        max_length=20,
+        choices=RegisterStatus.choices,
+        blank=True,
+        help_text="The status on the register an assessment in this category proposes; an inspector confirms it.",
+    )
 
     history = audit_history(table_name="recommendations_historicaloutcomecategory")
 

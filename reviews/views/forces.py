@@ -15,6 +15,7 @@ from ..extensions import FORCE_PAGE, page_context
 from ..forms import AssessmentForm, ExtensionForm, LoggedSubmissionForm, UploadReopenForm
 from ..models import Assessment, AssessmentJudgement, Document, Extension, Submission, UploadReopening
 from ..prerequisites import before_assessing
+from ..register import register_proposal
 from ..services import (
     AlreadyReceived,
     assessment_change,
@@ -39,6 +40,7 @@ def force_in_review(request, pk, slug):
         "judgements": judgements,
         "history": force_history(row),
         "before_assessing": None if row.assessment else before_assessing(row.review),
+        "proposal": register_proposal(row),
         **page_context(FORCE_PAGE, row),
     }
     return render(request, "reviews/force_in_review.html", context)

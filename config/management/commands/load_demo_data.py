@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts.demo import add_demo_force_emails, create_demo_accounts
-from letters.demo import demonstration_template, issued_reference_letters
+from letters.demo import demonstration_template, issued_reference_letters, reference_register
 from publications.demo import published_reference_letter
 from reviews.demo import create_reference_case
 
@@ -22,7 +22,9 @@ class Command(BaseCommand):
             review, demonstration = create_reference_case(users)
             demonstration_template(demonstration)
             by_name = {user.username: user for user in users}
-            merseyside, _ = issued_reference_letters(review, by_name["inspector"], by_name["signatory"])
+            letters = issued_reference_letters(review, by_name["inspector"], by_name["signatory"])
+            reference_register(letters, by_name["inspector"])
+            merseyside = letters[0]
             published_reference_letter(review, merseyside, by_name["inspector"])
         self.stdout.write(self.style.SUCCESS("Demo accounts (all with the same password):"))
         for user in users:
