@@ -21,6 +21,12 @@ def recommendation_save(*, recommendation: Recommendation, forces: Iterable[Forc
     return recommendation
 
 
+@transaction.atomic
+def recommendations_import(*, new: Iterable[tuple[Recommendation, Iterable[Force]]]) -> list[Recommendation]:
+    """Add the recommendations of an imported file, each as the form would: all of them, or none."""
+    return [recommendation_save(recommendation=recommendation, forces=forces) for recommendation, forces in new]
+
+
 def status_change(
     *,
     recommendation: Recommendation,
