@@ -38,6 +38,12 @@ def recommendation_save(*, recommendation: Recommendation, forces: Iterable[Forc
     return recommendation
 
 
+@transaction.atomic
+def recommendations_import(*, new: Iterable[tuple[Recommendation, Iterable[Force]]]) -> list[Recommendation]:
+    """Add the recommendations of an imported file, each as the form would: all of them, or none."""
+    return [recommendation_save(recommendation=recommendation, forces=forces) for recommendation, forces in new]
+
+
 def entries_sync(recommendation: Recommendation) -> None:
     """One register entry per force the recommendation applies to. A force it no longer applies to
     loses its entry but never its history."""

@@ -68,6 +68,9 @@ EXPECTED = {
     "reviews:dashboard": ([], STAFF),
     "recommendations:list": ([], STAFF),
     "recommendations:create": ([], STAFF),
+    "recommendations:import": ([], STAFF),
+    "recommendations:import-confirm": ([], POST_ONLY),
+    "recommendations:import-template": ([], STAFF),
     "recommendations:detail": (["recommendation"], STAFF),
     "recommendations:register": (["recommendation"], STAFF),
     "recommendations:force-register": (["recommendation", "cheshire_slug"], STAFF),
@@ -165,6 +168,10 @@ POSTED = {
     "letters:correct": only(anonymous=302, inspector=302, signatory=302, own_officer=403, other_officer=403),
     "outbox:resend": only(anonymous=302, inspector=403, signatory=302, own_officer=403, other_officer=403),
     "recommendations:claim-decision": only(
+        anonymous=302, inspector=200, signatory=200, own_officer=403, other_officer=403
+    ),
+    # An empty confirmation is no previewed file: the import page again, saying so.
+    "recommendations:import-confirm": only(
         anonymous=302, inspector=200, signatory=200, own_officer=403, other_officer=403
     ),
 }
