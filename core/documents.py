@@ -4,7 +4,9 @@ import hashlib
 import unicodedata
 import zipfile
 import zlib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from pypdf import PdfReader
@@ -28,7 +30,7 @@ class CheckedDocument:
     sha256: str
 
 
-def check_name(name):
+def check_name(name: str) -> None:
     """Refuse names carrying paths, control characters or absurd lengths; the name is only ever shown."""
     if "/" in name or "\\" in name or name.strip(". ") == "":
         raise ValidationError(f"The file name “{name}” must not contain a folder path. Rename the file and try again.")
@@ -40,7 +42,7 @@ def check_name(name):
         )
 
 
-def kind_from_name(name):
+def kind_from_name(name: str) -> str:
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if extension == "docm":
         raise ValidationError(f"{name} is a Word file with macros (.docm). Save it as a .docx and try again.")
@@ -49,7 +51,7 @@ def kind_from_name(name):
     return extension
 
 
-def check_pdf(upload, name):
+def check_pdf(upload: Any, name: str) -> None:
     upload.seek(0)
     if not upload.read(5) == b"%PDF-":
         raise ValidationError(f"{name} is not a PDF: its content is something else. Upload the PDF itself.")
@@ -64,7 +66,7 @@ def check_pdf(upload, name):
         raise ValidationError(f"{name} could not be read as a PDF. It may be damaged.") from error
 
 
-def check_docx(upload, name):
+def check_docx(upload: Any, name: str) -> None:
     upload.seek(0)
     if upload.read(4) != b"PK\x03\x04":  # zip readers accept data before the archive: a Word file starts with it
         raise ValidationError(f"{name} is not a Word document (.docx).")
@@ -88,7 +90,7 @@ def check_docx(upload, name):
         raise ValidationError(f"{name} is not a Word document (.docx).")
 
 
-def read_capped(archive, entries, name):
+def read_capped(archive: zipfile.ZipFile, entries: list[zipfile.ZipInfo], name: str) -> bytes:
     """Read every entry (checking each CRC), stopping at the cap whatever the headers claim."""
     total, content_types = 0, b""
     for entry in entries:
@@ -102,7 +104,7 @@ def read_capped(archive, entries, name):
     return content_types
 
 
-def sha256_of(upload):
+def sha256_of(upload: Any) -> str:
     digest = hashlib.sha256()
     upload.seek(0)
     for chunk in upload.chunks():
@@ -111,7 +113,7 @@ def sha256_of(upload):
     return digest.hexdigest()
 
 
-def check_document(upload, raw_name=None):
+def check_document(upload: Any, raw_name: str | None = None) -> CheckedDocument:
     """Check one upload; return what the database records of it, or raise ValidationError."""
     name = raw_name if raw_name is not None else upload.name
     check_name(name)
@@ -124,10 +126,10 @@ def check_document(upload, raw_name=None):
     return CheckedDocument(upload=upload, original_name=name, kind=kind, size=upload.size, sha256=sha256_of(upload))
 
 
-def check_uploads(uploads, raw_names=()):
+def check_uploads(uploads: Iterable[Any], raw_names: Iterable[str] = ()) -> list[CheckedDocument]:
     """Check every upload of a form (and the names the browser sent, before Django cleaned them);
     return the checked documents, or raise one ValidationError listing every problem."""
-    errors = []
+    errors: list[str] = []
     for raw_name in raw_names:
         try:
             check_name(raw_name)
@@ -135,7 +137,7 @@ def check_uploads(uploads, raw_names=()):
             errors.extend(error.messages)
     if errors:
         raise ValidationError(errors)
-    checked = []
+    checked: list[CheckedDocument] = []
     for upload in uploads:
         try:
             checked.append(check_document(upload))
@@ -146,11 +148,14 @@ def check_uploads(uploads, raw_names=()):
     return checked
 
 
-def store_documents(checked_documents, new_row):
+def store_documents(
+    checked_documents: Iterable[CheckedDocument], new_row: Callable[[CheckedDocument], Any]
+) -> list[Any]:
     """Write each checked document's file and its row; new_row(checked) gives the unsaved row. On any
     failure (a full disk included) every file written, a partly written one too, is removed, so storage
     is left as the rolled-back database says."""
-    stored, names = [], []
+    stored: list[Any] = []
+    names: list[str] = []
     try:
         for checked in checked_documents:
             row = new_row(checked)

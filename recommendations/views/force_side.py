@@ -2,6 +2,9 @@
 one recommendation's page where they respond, plan, report progress and claim completion. Only their
 own force, never another's, never the inspectorate's internal notes."""
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -60,7 +63,7 @@ def liaison_recommendation(request, reference):
     return render(request, "recommendations/liaison_recommendation.html", liaison_context(entry, forms))
 
 
-SAVE = {
+SAVE: dict[str, tuple[Callable[..., Any], str]] = {
     "response": (force_response_record, "Response recorded"),
     "action": (action_add, "Action added to the plan"),
     "update": (progress_update_add, "Update sent"),
