@@ -1,6 +1,7 @@
 """Writes to the catalogue of recommendations and to the register of their status at each force."""
 
 import datetime
+import logging
 from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -26,6 +27,8 @@ from .models import (
     StatusChange,
     TargetRevision,
 )
+
+logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
@@ -56,7 +59,9 @@ def entries_sync(recommendation: Recommendation) -> None:
 
 def entry_refresh(recommendation: Recommendation, force: Force) -> RegisterEntry:
     """Rewrite the entry from the history it summarises: the latest status, response, target dates
-    and claims. Every write to the register ends here, so the entry never disagrees with its history."""
+    and claims. Every write to the register ends here, so the entry never disagrees with its history.
+    The entry is locked first: a write made at the same moment waits, then reads this one's history too."""
+    RegisterEntry.objects.select_for_update().filter(recommendation=recommendation, force=force).first()
     latest = StatusChange.objects.filter(recommendation=recommendation, force=force).last()
     response = ForceResponse.objects.filter(recommendation=recommendation, force=force).last()
     actions = Action.objects.filter(recommendation=recommendation, force=force)
@@ -249,7 +254,15 @@ def progress_update_add(
         decision=ProgressUpdate.Decision.AWAITING if claims_completion else "",
         written_by=by,
     )
-    store_documents(documents, lambda checked: Evidence(update=update))
+    try:
+        store_documents(documents, lambda checked: Evidence(update=update))
+    except OSError as error:  # a full disk, say: the rollback removes the update, and no file is left
+        logger.exception("Evidence from %s could not be stored", force.name)
+        reason = error.strerror or "storage error"
+        raise ValidationError(
+            f"The service could not store the evidence just now ({reason}), so nothing was sent. "
+            "Choose the files again and send them later."
+        ) from error
     if claims_completion:
         record(
             recommendation,

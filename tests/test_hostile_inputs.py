@@ -405,3 +405,33 @@ def test_an_empty_post_to_a_review_form_is_answered_with_errors(client, inspecto
         assert response.status_code in (200, 302), url
         if response.status_code == 200:
             assert "There is a problem" in response.content.decode(), url
+
+
+def test_a_full_disk_while_storing_evidence_leaves_no_update_and_no_file(
+    review, cheshire_officer, unchanged, monkeypatch
+):
+    from recommendations.models import ProgressUpdate
+
+    real_save, calls = FileSystemStorage._save, []
+
+    def filling_up(storage, name, content):
+        calls.append(name)
+        if len(calls) == 1:
+            return real_save(storage, name, content)
+        Path(storage.path(name)).write_bytes(content.read()[:100])
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(FileSystemStorage, "_save", filling_up)
+    client = Client()
+    client.force_login(cheshire_officer)
+    url = reverse("recommendations:liaison-recommendation", args=[review.recommendation.reference])
+    unchanged()  # the officer's session is not what this test is about
+    posted = {
+        "form": "update",
+        "text": "Policy and training records attached.",
+        "claims_completion": "on",
+        "documents": [upload("policy.pdf", pdf_bytes()), upload("training.pdf", pdf_bytes(pages=2))],
+    }
+    html = client.post(url, posted).content.decode()
+    assert "could not store the evidence just now (No space left on device), so nothing was sent" in html
+    assert len(calls) == 2 and not ProgressUpdate.objects.exists()
