@@ -110,6 +110,7 @@ INSTALLED_APPS = [
     "inspections",
     "recommendations",
     "reviews",
+    "reminders",
     "letters",
     "publications",
     "config",  # the top layer: the demo data command composes every app's demo

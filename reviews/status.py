@@ -81,6 +81,8 @@ class ForceRow:
     # withdrawn ones (their notices).
     published: bool = False
     withdrawn: bool = False
+    # Loaded by the reminders app: the reminders and chasers sent about the force's documents.
+    reminders: list = field(default_factory=list)
 
     @property
     def deadline(self) -> datetime.date:
