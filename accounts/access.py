@@ -78,3 +78,4 @@ def may_issue_letters(user: Any) -> bool:
 
 signatory_required = role_required(may_issue_letters)
 liaison_officer_required = role_required(lambda user: user.is_liaison_officer)
+governance_body_required = role_required(lambda user: user.is_governance_body)

@@ -34,7 +34,7 @@ def upsert_user(username, password, **fields):
 
 
 def create_demo_accounts(password):
-    """The four accounts the README names, all with the same password."""
+    """The five accounts the README names, all with the same password."""
     inspector = upsert_user(
         "inspector",
         password,
@@ -72,9 +72,19 @@ def create_demo_accounts(password):
         )
         for slug, first, last in [("merseyside", "Sam", "Kerr"), ("cheshire", "Priya", "Shah")]
     ]
+    governance_body = upsert_user(
+        "merseyside-pcc",
+        password,
+        first_name="Alex",
+        last_name="Morgan",
+        role=User.Role.GOVERNANCE_BODY,
+        email="alex.morgan@merseyside.governance.example.org",
+        force=Force.objects.get(slug="merseyside"),
+        is_staff=False,
+    )
     for user in (inspector, signatory):
         TOTPDevice.objects.get_or_create(user=user, name="Demo authenticator", defaults={"confirmed": True})
-    return [inspector, signatory, *liaison_officers]
+    return [inspector, signatory, *liaison_officers, governance_body]
 
 
 def add_demo_force_emails():

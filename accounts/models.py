@@ -1,9 +1,13 @@
-"""Users of the service and the role each plays: inspector, signatory or force liaison officer."""
+"""Users of the service and the role each plays: inspector, signatory, force liaison officer or the
+force's governance body."""
 
 from django.contrib.auth.models import AbstractUser
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Q
+
+# The roles that act for one force, and only for it.
+FORCE_ROLES = ["liaison_officer", "governance_body"]
 
 
 class User(AbstractUser):
@@ -11,6 +15,7 @@ class User(AbstractUser):
         INSPECTOR = "inspector", "Inspector"
         SIGNATORY = "signatory", "Signatory (HM Inspector)"
         LIAISON_OFFICER = "liaison_officer", "Force liaison officer"
+        GOVERNANCE_BODY = "governance_body", "Governance body (police and crime commissioner or equivalent)"
 
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.INSPECTOR)
     force = models.ForeignKey(
@@ -19,7 +24,7 @@ class User(AbstractUser):
         null=True,
         blank=True,
         related_name="liaison_officers",
-        help_text="The one force a liaison officer acts for; blank for inspectorate staff.",
+        help_text="The one force a liaison officer or governance body acts for; blank for inspectorate staff.",
     )
     # What a signatory's letters print under the signature.
     post_nominals = models.CharField(max_length=50, blank=True, help_text="For example QPM.")
@@ -34,12 +39,13 @@ class User(AbstractUser):
     class Meta:
         constraints = [
             models.CheckConstraint(
-                condition=Q(role__in=["inspector", "signatory", "liaison_officer"]), name="user_role_valid"
+                condition=Q(role__in=["inspector", "signatory", "liaison_officer", "governance_body"]),
+                name="user_role_valid",
             ),
             models.CheckConstraint(
-                condition=(Q(role="liaison_officer") & Q(force__isnull=False))
-                | (~Q(role="liaison_officer") & Q(force__isnull=True)),
-                name="user_force_iff_liaison_officer",
+                condition=(Q(role__in=FORCE_ROLES) & Q(force__isnull=False))
+                | (~Q(role__in=FORCE_ROLES) & Q(force__isnull=True)),
+                name="user_force_iff_force_role",
             ),
         ]
 
@@ -55,6 +61,11 @@ class User(AbstractUser):
     @property
     def is_liaison_officer(self):
         return self.role == self.Role.LIAISON_OFFICER
+
+    @property
+    def is_governance_body(self):
+        """The force's local policing body (a PCC, a mayor's office): answers inspection reports (s.55)."""
+        return self.role == self.Role.GOVERNANCE_BODY
 
     @property
     def display_name(self):

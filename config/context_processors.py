@@ -17,6 +17,7 @@ def navigation_for(user):
             ("Reports", reverse("inspections:report-list")),
             ("Recommendations", reverse("recommendations:list")),
             ("Register", reverse("recommendations:register-list")),
+            ("Section 55", reverse("governance:responses-due")),
             *items,
             ("Reference data", reverse("admin:index")),
         ]
@@ -26,6 +27,8 @@ def navigation_for(user):
             ("Your force's recommendations", reverse("recommendations:liaison-register")),
             *items,
         ]
+    elif user.is_governance_body:
+        items = [("Your responses", reverse("governance:body-home")), *items]
     return items
 
 

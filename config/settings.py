@@ -109,6 +109,7 @@ INSTALLED_APPS = [
     "forces",
     "inspections",
     "recommendations",
+    "governance",
     "reviews",
     "reminders",
     "letters",

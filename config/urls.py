@@ -22,6 +22,7 @@ urlpatterns = [
     path("forces/", include("publications.force_urls")),
     path("manage/", include("inspections.urls")),
     path("", include("recommendations.urls")),
+    path("", include("governance.urls")),
     path("", include("reviews.urls")),
     path("", include("letters.urls")),
     path("", include("publications.urls")),

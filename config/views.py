@@ -16,11 +16,14 @@ def home(request):
 
 @login_required
 def landing(request):
-    """Staff land on their dashboard, liaison officers on their force's page, anyone else at home."""
+    """Staff land on their dashboard, liaison officers on their force's page, governance bodies on their
+    responses, anyone else at home."""
     if request.user.is_inspector:
         return redirect("reviews:dashboard")
     if request.user.is_liaison_officer:
         return redirect("reviews:liaison-home")
+    if request.user.is_governance_body:
+        return redirect("governance:body-home")
     return redirect("home")
 
 

@@ -69,6 +69,18 @@ def cheshire_officer(cheshire):
     return make_user("cheshire", role=User.Role.LIAISON_OFFICER, force=cheshire)
 
 
+@pytest.fixture
+def cheshire_pcc(cheshire):
+    return make_user(
+        "cheshire-pcc", role=User.Role.GOVERNANCE_BODY, force=cheshire, first_name="David", last_name="Keane"
+    )
+
+
+@pytest.fixture
+def merseyside_pcc(merseyside):
+    return make_user("merseyside-pcc", role=User.Role.GOVERNANCE_BODY, force=merseyside)
+
+
 PERSONAS = ["anonymous", "inspector", "signatory", "merseyside_officer", "cheshire_officer"]
 
 

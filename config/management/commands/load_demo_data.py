@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts.demo import add_demo_force_emails, create_demo_accounts
+from governance.demo import demonstration_report
 from letters.demo import demonstration_template, issued_reference_letters, reference_register
 from publications.demo import published_reference_letter
 from reviews.demo import create_reference_case
@@ -26,6 +27,7 @@ class Command(BaseCommand):
             reference_register(letters, by_name["inspector"])
             merseyside = letters[0]
             published_reference_letter(review, merseyside, by_name["inspector"])
+            demonstration_report()
         self.stdout.write(self.style.SUCCESS("Demo accounts (all with the same password):"))
         for user in users:
             self.stdout.write(
