@@ -9,6 +9,7 @@ from forces.models import Force
 class Reminder(models.Model):
     class Kind(models.TextChoices):
         SUBMISSION = "submission", "Review submission"
+        SECTION_55 = "section55", "Section 55 response"
         TARGET = "target", "Action plan target date"
         CLAIM = "claim", "Claim awaiting verification"
 

@@ -1,6 +1,7 @@
 """The daily run: reminders before deadlines and chasers after them, each sent once per event and
 never once the thing has arrived. Events: a review's submission deadline (to the force's liaison
-officers, unless the force has sent its documents); an action plan's target date (to the liaison
+officers, unless the force has sent its documents); a section 55 response (to the force's governance
+body, unless it has answered); an action plan's target date (to the liaison
 officers, while the recommendation is open and no claim awaits); a claim of completion waiting for an
 inspector (to the inspectorate's staff)."""
 
@@ -19,6 +20,8 @@ from django.utils import timezone
 
 from accounts.models import User
 from forces.models import Force
+from governance.clock import dues, reports_on_forces
+from governance.models import RESPONSE_DAYS
 from outbox.services import email_queue
 from recommendations.models import OUTCOMES, Action, ProgressUpdate
 from reviews.models import Review
@@ -55,7 +58,7 @@ def reminders_send_due() -> int:
 def reminders_send(today: datetime.date) -> int:
     """Send every reminder and chaser due on `today` that has not been sent; return how many were sent."""
     sent = 0
-    for event in [*submission_events(today), *target_events(today), *claim_events(today)]:
+    for event in [*submission_events(today), *section55_events(today), *target_events(today), *claim_events(today)]:
         sent += send_once(event, today)
     return sent
 
@@ -139,6 +142,40 @@ def submission_subject(stage: str, deadline: datetime.date) -> str:
 
 def liaison_url(review: Review) -> str:
     return absolute_url(reverse("reviews:liaison-review", args=[review.pk]))
+
+
+def section55_events(today: datetime.date) -> Iterator[Event]:
+    """Reports on a force whose governance body has not yet answered, near or just past the 56 days."""
+    earliest = today - datetime.timedelta(days=RESPONSE_DAYS + CHASE_WITHIN_DAYS)
+    latest = today - datetime.timedelta(days=RESPONSE_DAYS - REMIND_DAYS_BEFORE)
+    reports = reports_on_forces().filter(published_on__range=(earliest, latest))
+    for due in dues(reports, today):
+        stage = stage_on(today, due.due_on)
+        if due.response or stage is None or due.force is None:
+            continue
+        path = reverse("governance:body-report", args=[due.report.pk])
+        yield Event(
+            key=f"section55:{due.report.pk}:{stage}",
+            kind=Reminder.Kind.SECTION_55,
+            stage=stage,
+            force=due.force,
+            due_on=due.due_on,
+            subject=section55_subject(stage, due.report.title, due.due_on),
+            template=f"reminders/email/section55_{stage}.txt",
+            context={"report": due.report, "due_on": due.due_on, "url": absolute_url(path)},
+            recipients=governance_addresses(due.force),
+        )
+
+
+def section55_subject(stage: str, title: str, due_on: datetime.date) -> str:
+    if stage == Reminder.Stage.REMINDER:
+        return f"Reminder: your response to {title} is due by {due_on:%-d %B %Y}"
+    return f"Your response to {title} was due on {due_on:%-d %B %Y}"
+
+
+def governance_addresses(force: Force) -> tuple[str, ...]:
+    bodies = User.objects.filter(force=force, role=User.Role.GOVERNANCE_BODY, is_active=True).exclude(email="")
+    return tuple(bodies.values_list("email", flat=True))
 
 
 def target_events(today: datetime.date) -> Iterator[Event]:

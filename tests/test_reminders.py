@@ -134,3 +134,29 @@ def test_the_worker_runs_the_reminders_hourly():
     from worker.sweeps import SWEEPS
 
     assert SWEEPS["reminders and chasers"].every_seconds == 3600
+
+
+def test_a_governance_body_is_reminded_and_chased_until_it_answers(cheshire, cheshire_pcc, merseyside_pcc):
+    from governance.services import section55_submit
+    from inspections.models import InspectionReport
+
+    published = datetime.date(2026, 3, 2)
+    report = InspectionReport.objects.create(
+        title="Custody inspection of Cheshire", published_on=published, scope="force", force=cheshire
+    )
+    due = published + datetime.timedelta(days=56)
+    assert run(due - datetime.timedelta(days=7), "section55") == 1
+    assert run(due + datetime.timedelta(days=1), "section55") == 1
+    assert [d.subject for d in sent_to(cheshire_pcc.email)] == [
+        f"Reminder: your response to Custody inspection of Cheshire is due by {due:%-d %B %Y}",
+        f"Your response to Custody inspection of Cheshire was due on {due:%-d %B %Y}",
+    ]
+    assert not sent_to(merseyside_pcc.email)
+    other = InspectionReport.objects.create(
+        title="Second report", published_on=published + datetime.timedelta(days=1), scope="force", force=cheshire
+    )
+    section55_submit(
+        report=other, by=cheshire_pcc, chief_officer_comments="Noted.", response="Answered.", answers={}, documents=[]
+    )
+    assert run(due + datetime.timedelta(days=2), "section55") == 0  # answered: no chaser
+    assert report.pk != other.pk
