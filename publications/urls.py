@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import data, manage, views
+from . import data, manage, responses, views
 
 app_name = "publications"
 
@@ -22,6 +22,9 @@ urlpatterns = [
     path("reviews/<slug:slug>/overview.pdf", views.overview_pdf, name="overview-pdf"),
     path("recommendations/<slug:reference>/", views.recommendation_detail, name="recommendation"),
     path("data/", data.data_page, name="data"),
+    path("responses/", responses.response_list, name="responses"),
+    path("responses/<int:pk>/<slug:force_slug>/", responses.response_detail, name="response"),
+    path("responses/documents/<int:pk>/", responses.response_document, name="response-document"),
     path("manage/reviews/<int:pk>/publications/", manage.publications_for_review, name="manage"),
     path("manage/reviews/<int:pk>/publications/new/", manage.schedule, name="schedule"),
     path("manage/published-letters/<int:pk>/withdraw/", manage.withdraw, name="withdraw"),

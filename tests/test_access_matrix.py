@@ -15,6 +15,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from core.documents import check_document
+from governance.services import section55_submit
 from inspections.models import InspectionReport
 from letters.models import BulkJob
 from outbox.models import Delivery
@@ -188,6 +189,9 @@ EXPECTED = {
     "publications:overview-pdf": (["review_slug"], PUBLIC),
     "publications:recommendation": (["reference"], PUBLIC),
     "publications:data": ([], PUBLIC),
+    "publications:responses": ([], PUBLIC),
+    "publications:response": (["cheshire_report", "cheshire_slug"], PUBLIC),
+    "publications:response-document": (["response_document"], PUBLIC),
     "publications:letters-csv": ([], PUBLIC),
     "publications:letters-json": ([], PUBLIC),
     "publications:feed": ([], PUBLIC),
@@ -290,7 +294,9 @@ def admin_url(name, pattern, world):
 
 
 @pytest.fixture
-def world(forces, review, cheshire, merseyside, kent, inspector, signatory, cheshire_officer, merseyside_officer):
+def world(
+    forces, review, cheshire, merseyside, kent, inspector, signatory, cheshire_officer, merseyside_officer, cheshire_pcc
+):
     add_letter_template(review)
     submission = create_submission(
         review=review,
@@ -330,13 +336,25 @@ def world(forces, review, cheshire, merseyside, kent, inspector, signatory, ches
         "published_entry": publication.letters.get().pk,
         "cheshire_only_review": make_review(signatory, forces=[cheshire], slug="cheshire-only").pk,
         **register_objects(review.recommendation, cheshire, cheshire_officer),
-        "cheshire_report": InspectionReport.objects.create(
-            title="Custody inspection: Cheshire",
-            published_on=datetime.date(2026, 1, 5),
-            scope=InspectionReport.Scope.FORCE,
-            force=cheshire,
-        ).pk,
+        **section55_objects(cheshire, cheshire_pcc),
     }
+
+
+def section55_objects(force, body):
+    """A report on Cheshire its governance body has yet to answer, and one it answered with a document."""
+    report, answered = (
+        InspectionReport.objects.create(title=title, published_on=datetime.date(2026, 1, 5), scope="force", force=force)
+        for title in ("Custody inspection: Cheshire", "Vetting inspection: Cheshire")
+    )
+    response = section55_submit(
+        report=answered,
+        by=body,
+        chief_officer_comments="Noted.",
+        response="We accept the report.",
+        answers={},
+        documents=[check_document(upload("response.pdf", pdf_bytes()))],
+    )
+    return {"cheshire_report": report.pk, "response_document": response.documents.get().pk}
 
 
 def register_objects(recommendation, force, officer):

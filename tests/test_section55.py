@@ -103,3 +103,24 @@ def test_a_governance_body_lands_on_its_responses_and_cannot_use_liaison_pages(b
     assert body.get(reverse("landing"))["Location"] == reverse("governance:body-home")
     assert body.get(reverse("reviews:liaison-home")).status_code == 403
     assert body.get(reverse("recommendations:liaison-register")).status_code == 403
+
+
+def test_the_public_sees_each_response_beside_its_report_and_how_late(client, body, report, cheshire):
+    InspectionReport.objects.create(
+        title="Unanswered inspection – Cheshire",
+        published_on=TODAY - datetime.timedelta(days=70),
+        scope=InspectionReport.Scope.FORCE,
+        force=cheshire,
+    )
+    body.post(
+        reverse("governance:body-report", args=[report.pk]),
+        {**form(report), "documents": upload("response.pdf", pdf_bytes())},
+    )
+    listing = client.get(reverse("publications:responses")).content.decode()
+    assert "Received 4 days late" in listing and "Not received: late by 14 days" in listing
+    page = client.get(reverse("publications:response", args=[report.pk, "cheshire"])).content.decode()
+    assert "I will hold the Chief Constable to account" in page and "Cleared by March." in page
+    document = Section55Response.objects.get().documents.get()
+    download = client.get(reverse("publications:response-document", args=[document.pk]))
+    assert download.status_code == 200 and b"".join(download.streaming_content).startswith(b"%PDF-")
+    assert client.get(reverse("publications:response", args=[report.pk, "merseyside"])).status_code == 404
