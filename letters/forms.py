@@ -1,6 +1,9 @@
 """Forms for letter templates, sentences and paragraphs, and for editing a draft letter."""
 
+import json
+
 from django import forms
+from django.core.exceptions import ValidationError
 
 from core.forms import DateField, GovukForm
 from reviews.models import ElementJudgement, OutcomeCategory
@@ -86,6 +89,20 @@ class GroupedSentencesForm(GovukForm, forms.Form):
                 help_text="Leave blank for each element to say its own sentence.",
                 initial=current.get(label, ""),
             )
+
+        # The fields are numbered: if the framework's labels changed since the page was shown, a number could
+        # name another label, so the labels shown come back with the form and must still be the labels.
+        self.fields["labels_shown"] = forms.CharField(
+            widget=forms.HiddenInput, required=False, strip=False, initial=json.dumps(self.labels)
+        )
+
+    def clean(self):
+        cleaned = super().clean() or {}
+        if cleaned.get("labels_shown") != json.dumps(self.labels):
+            raise ValidationError(
+                "The review's judgements changed after you opened this page. Check the sentences and save again."
+            )
+        return cleaned
 
     def sentences(self):
         return {label: self.cleaned_data[f"sentence_{index}"] for index, label in enumerate(self.labels)}

@@ -2,6 +2,7 @@
 English, a qualifier the assessment may choose, and the editor told which sentence came from which judgement."""
 
 import io
+import json
 
 import pytest
 from django.core.management import call_command
@@ -226,7 +227,9 @@ def test_inspectors_write_grouped_sentences_for_the_labels_elements_share(framew
     assert "When two or more elements are judged ‘Already commenced’" in page
     assert "When two or more elements are judged ‘No information’" in page
     # Labels in framework order: Already commenced, Planned, No information.
-    response = client.post(url, {"sentence_0": "", "sentence_1": "Work on $elements is planned.", "sentence_2": ""})
+    shown = json.dumps(["Already commenced", "Planned", "No information"])
+    data = {"sentence_0": "", "sentence_1": "Work on $elements is planned.", "sentence_2": "", "labels_shown": shown}
+    response = client.post(url, data)
     assert response.status_code == 302
     assert dict(GroupedSentence.objects.filter(review=framework).values_list("label", "letter_sentence")) == {
         "Planned": "Work on $elements is planned."
@@ -246,9 +249,23 @@ def test_inspectors_write_grouped_sentences_for_the_labels_elements_share(framew
 )
 def test_a_grouped_sentence_is_checked_when_saved(framework, inspector, client, sentence, message):
     client.force_login(inspector)
-    response = client.post(reverse("letters:grouped-sentences", args=[framework.pk]), {"sentence_0": sentence})
+    shown = json.dumps(["Already commenced", "Planned", "No information"])
+    response = client.post(
+        reverse("letters:grouped-sentences", args=[framework.pk]), {"sentence_0": sentence, "labels_shown": shown}
+    )
     assert response.status_code == 200
     assert message in response.content.decode()
+    assert GroupedSentence.objects.get(review=framework).letter_sentence == GROUPED
+
+
+def test_grouped_sentences_are_not_saved_under_labels_that_changed_since_the_page_was_shown(
+    framework, inspector, client
+):
+    client.force_login(inspector)
+    url = reverse("letters:grouped-sentences", args=[framework.pk])
+    shown = json.dumps(["Planned", "Already commenced", "No information"])  # another order: another numbering
+    response = client.post(url, {"sentence_0": "Work on $elements is planned.", "labels_shown": shown})
+    assert "The review&#x27;s judgements changed after you opened this page" in response.content.decode()
     assert GroupedSentence.objects.get(review=framework).letter_sentence == GROUPED
 
 
