@@ -1,13 +1,16 @@
 """Forms for letter templates, sentences and paragraphs, and for editing a draft letter."""
 
+import json
+
 from django import forms
+from django.core.exceptions import ValidationError
 
 from core.forms import DateField, GovukForm
 from reviews.models import ElementJudgement, OutcomeCategory
 
 from .limits import LETTER_CHARACTERS, PASSAGE_CHARACTERS, TEMPLATE_CHARACTERS, check_length, check_letter_text
 from .models import LetterTemplate
-from .placeholders import check_placeholders, check_sentence
+from .placeholders import check_grouped_sentence, check_placeholders, check_sentence
 from .services import check_letter_date
 
 
@@ -51,6 +54,58 @@ class OutcomeParagraphForm(GovukForm, forms.ModelForm):
 
     def clean_letter_paragraph(self):
         return check_sentence(check_length(self.cleaned_data["letter_paragraph"], PASSAGE_CHARACTERS, "The paragraph"))
+
+
+def check_grouped_text(text):
+    return check_grouped_sentence(check_length(text, PASSAGE_CHARACTERS, "The sentence"))
+
+
+def shared_labels(review):
+    """The judgement labels two or more of the review's elements allow, in the order the framework lists them."""
+    seen: dict[str, int] = {}
+    for element in review.elements.prefetch_related("judgements"):
+        for judgement in element.judgements.all():
+            seen[judgement.label] = seen.get(judgement.label, 0) + 1
+    return [label for label, count in seen.items() if count > 1]
+
+
+class GroupedSentencesForm(GovukForm, forms.Form):
+    """A sentence per judgement label that several elements share, said once for all the elements of a force's
+    assessment judged so."""
+
+    submit_label = "Save grouped sentences"
+
+    def __init__(self, *args, review, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.labels = shared_labels(review)
+        current = {grouped.label: grouped.letter_sentence for grouped in review.grouped_sentences.all()}
+        for index, label in enumerate(self.labels):
+            self.fields[f"sentence_{index}"] = forms.CharField(
+                widget=forms.Textarea(attrs={"rows": 3}),
+                required=False,
+                strip=True,
+                validators=[check_grouped_text],
+                label=f"When two or more elements are judged ‘{label}’",
+                help_text="Leave blank for each element to say its own sentence.",
+                initial=current.get(label, ""),
+            )
+
+        # The fields are numbered: if the framework's labels changed since the page was shown, a number could
+        # name another label, so the labels shown come back with the form and must still be the labels.
+        self.fields["labels_shown"] = forms.CharField(
+            widget=forms.HiddenInput, required=False, strip=False, initial=json.dumps(self.labels)
+        )
+
+    def clean(self):
+        cleaned = super().clean() or {}
+        if cleaned.get("labels_shown") != json.dumps(self.labels):
+            raise ValidationError(
+                "The review's judgements changed after you opened this page. Check the sentences and save again."
+            )
+        return cleaned
+
+    def sentences(self):
+        return {label: self.cleaned_data[f"sentence_{index}"] for index, label in enumerate(self.labels)}
 
 
 class LetterEditForm(GovukForm, forms.Form):

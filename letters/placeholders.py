@@ -23,10 +23,14 @@ PLACEHOLDERS = {
     "contact_name": "The review's contact person",
     "contact_email": "The contact's email address",
     "contact_phone": "The contact's phone number",
+    "qualifier": "The word the assessment chose for the force's plans, such as comprehensive; when none was "
+    "chosen it is left out with the space before it",
     "outcome_paragraph": "The paragraph for the force's outcome category (letter body only)",
     "element_sentences": "The sentences the force's judgements select (letter body only)",
 }
 ASSESSMENT_PLACEHOLDERS = {"outcome_paragraph", "element_sentences"}
+GROUPED_PLACEHOLDER = "elements"
+GROUPED_PLACEHOLDER_TEXT = "The phrases of the elements sharing the judgement, such as 'A, B and C'"
 
 
 def placeholders_in(text):
@@ -56,6 +60,15 @@ def check_placeholders(text, allowed=frozenset(PLACEHOLDERS)):
 def check_sentence(text):
     """Element sentences and outcome paragraphs may not nest the assessment placeholders."""
     return check_placeholders(text, allowed=frozenset(PLACEHOLDERS) - ASSESSMENT_PLACEHOLDERS)
+
+
+def check_grouped_sentence(text):
+    """A grouped sentence names its elements through $elements, and may use what a sentence may."""
+    allowed = frozenset(PLACEHOLDERS) - ASSESSMENT_PLACEHOLDERS | {GROUPED_PLACEHOLDER}
+    check_placeholders(text, allowed=allowed)
+    if text.strip() and GROUPED_PLACEHOLDER not in placeholders_in(text):
+        raise ValidationError(f"Put ${GROUPED_PLACEHOLDER} where the sentence names the elements.")
+    return text
 
 
 def fill(text, values):

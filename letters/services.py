@@ -13,7 +13,7 @@ from accounts.models import User
 from forces.models import Force
 from outbox.models import Delivery
 from outbox.services import Attachment, email_queue
-from reviews.models import Assessment, ElementJudgement, OutcomeCategory, Review
+from reviews.models import Assessment, ElementJudgement, GroupedSentence, OutcomeCategory, Review
 from reviews.status import deadline_for
 
 from .access import approval_refusal
@@ -217,3 +217,20 @@ def template_save(*, template: LetterTemplate) -> LetterTemplate:
 def letter_text_save(*, part: ElementJudgement | OutcomeCategory) -> None:
     """Save what a letter says for a judgement (its sentence) or an outcome (its paragraph)."""
     part.save()
+
+
+@transaction.atomic
+def grouped_sentences_save(*, review: Review, sentences: dict[str, str]) -> None:
+    """Save the sentence said once for the elements sharing each judgement label; a blank one is removed, so
+    that those elements say their own sentences again. Labels not given keep theirs."""
+    existing = {grouped.label: grouped for grouped in GroupedSentence.objects.select_for_update().filter(review=review)}
+    for label, sentence in sentences.items():
+        grouped = existing.get(label)
+        if not sentence.strip():
+            if grouped is not None:
+                grouped.delete()
+        elif grouped is None:
+            GroupedSentence.objects.create(review=review, label=label, letter_sentence=sentence)
+        elif grouped.letter_sentence != sentence:
+            grouped.letter_sentence = sentence
+            grouped.save(update_fields=["letter_sentence"])

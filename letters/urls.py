@@ -7,6 +7,7 @@ app_name = "letters"
 urlpatterns = [
     path("manage/reviews/<int:pk>/letter-template/", views.template_edit, name="template"),
     path("manage/judgements/<int:pk>/sentence/", views.sentence_edit, name="sentence"),
+    path("manage/reviews/<int:pk>/grouped-sentences/", views.grouped_sentences_edit, name="grouped-sentences"),
     path("manage/outcomes/<int:pk>/paragraph/", views.paragraph_edit, name="paragraph"),
     path("manage/reviews/<int:pk>/forces/<slug:slug>/letter/", views.letter_create, name="create"),
     path("manage/reviews/<int:pk>/letters/draft-all/", views.draft_all, name="draft-all"),

@@ -22,7 +22,7 @@ from forces.models import Force
 from outbox.models import Delivery
 from reviews.access import get_force_row, get_review
 from reviews.models import ElementJudgement, OutcomeCategory
-from reviews.status import review_rows
+from reviews.status import deadline_for, review_rows
 
 from .access import (
     approval_refusal,
@@ -30,17 +30,26 @@ from .access import (
     get_job_for_inspector,
     get_letter_for_inspector,
 )
+from .compose import letter_sources
 from .extensions import letter_histories
-from .forms import JudgementSentenceForm, LetterEditForm, LetterTemplateForm, OutcomeParagraphForm
+from .forms import (
+    GroupedSentencesForm,
+    JudgementSentenceForm,
+    LetterEditForm,
+    LetterTemplateForm,
+    OutcomeParagraphForm,
+    shared_labels,
+)
 from .jobs import NOTHING_TO_DO, job_remaining, start_job
 from .limits import LETTER_CHARACTERS
 from .models import BulkJob, Letter, LetterTemplate
 from .pdf import render_pdf
 from .pdf_engine import PdfNotMade
-from .placeholders import PLACEHOLDERS
+from .placeholders import GROUPED_PLACEHOLDER, PLACEHOLDERS
 from .prerequisites import before_issuing
 from .presentation import letter_view
 from .services import (
+    grouped_sentences_save,
     issue_refusal,
     letter_approve,
     letter_correct,
@@ -80,8 +89,15 @@ def template_edit(request, pk):
         "placeholders": PLACEHOLDERS,
         "elements": review.elements.prefetch_related("judgements"),
         "outcomes": review.outcome_categories.all(),
+        "grouped_sentences": grouped_sentences(review),
     }
     return render(request, "letters/template_edit.html", context)
+
+
+def grouped_sentences(review):
+    """Each judgement label several elements share, with the sentence said once for them ('' for none)."""
+    current = {grouped.label: grouped.letter_sentence for grouped in review.grouped_sentences.all()}
+    return [(label, current.get(label, "")) for label in shared_labels(review)]
 
 
 @inspector_required
@@ -107,6 +123,27 @@ def paragraph_edit(request, pk):
         return redirect("letters:template", outcome.review.pk)
     title = f"Paragraph for ‘{outcome.name}’"
     return form_page(request, form, title=title, caption="Outcome category", back_url=template_url(outcome.review))
+
+
+@inspector_required
+def grouped_sentences_edit(request, pk):
+    review = get_review(pk)
+    form = GroupedSentencesForm(posted(request), review=review)
+    if request.method == "POST" and form.is_valid():
+        grouped_sentences_save(review=review, sentences=form.sentences())
+        messages.success(request, "Grouped sentences saved")
+        return redirect("letters:template", review.pk)
+    intro = (
+        f"When two or more elements of a force's assessment share a judgement, the letter can say one sentence "
+        f"for them all, at the place of the first. Write ${GROUPED_PLACEHOLDER} where it names them: the "
+        "elements' phrases in their order, as 'A and B' or 'A, B and C'. An element without a phrase says its "
+        "own sentence."
+    )
+    if not form.labels:
+        intro = "No judgement is allowed for more than one element of this review, so there is nothing to group."
+    return form_page(
+        request, form, title="Grouped sentences", caption=review.title, back_url=template_url(review), intro=intro
+    )
 
 
 def template_url(review):
@@ -163,6 +200,7 @@ def letter_edit_view(request, pk):
         "letter": letter,
         "form": form,
         "preview": preview_view(letter, body),
+        "sources": letter_sources(letter, body, deadline_for(letter.review, letter.force)),
         "approval_by_another_user": settings.LETTER_APPROVAL_BY_ANOTHER_USER,
     }
     return render(request, "letters/letter_edit.html", context)

@@ -16,7 +16,9 @@ from .models import (
     AssessmentElement,
     AssessmentJudgement,
     ElementJudgement,
+    GroupedSentence,
     OutcomeCategory,
+    Qualifier,
     Review,
     Submission,
 )
@@ -65,16 +67,31 @@ def work_judgements(work):
     ]
 
 
+def work_element(name, work, judgements=None):
+    """An element judged on the work a force has done on it; its phrase names that work in a grouped sentence."""
+    return (name, work, judgements or work_judgements(work))
+
+
+# Said once for every element of a force's assessment sharing the judgement, the elements' phrases
+# joined: 'Work on monitoring your IT systems actively and building relationships ... has already started.'
+GROUPED_SENTENCES = {
+    "Already commenced": "Work on $elements has already started.",
+    "Planned": "Work on $elements is planned.",
+    "No information": "Your documents gave no information about $elements.",
+    "No evidence found": "However, we could not find evidence of $elements.",
+}
+QUALIFIERS = ["comprehensive", "detailed"]
+
 ELEMENTS = [
-    ("Whether the plan reflected the national strategy", STRATEGY_JUDGEMENTS),
-    (
+    ("Whether the plan reflected the national strategy", "", STRATEGY_JUDGEMENTS),
+    work_element(
         "A review of the counter-corruption unit's capability and capacity",
-        work_judgements("a review of the capability and capacity of your counter-corruption unit"),
+        "a review of the capability and capacity of your counter-corruption unit",
     ),
-    ("Monitoring of IT systems", work_judgements("monitoring your IT systems actively")),
-    (
+    work_element("Monitoring of IT systems", "monitoring your IT systems actively"),
+    work_element(
         "Seeking intelligence from organisations that support vulnerable people",
-        work_judgements("building relationships with the organisations that support vulnerable people"),
+        "building relationships with the organisations that support vulnerable people",
     ),
 ]
 OUTCOMES = [
@@ -84,11 +101,11 @@ OUTCOMES = [
     ),
     (
         "Had plans but had not yet commenced implementation",
-        "Your force has plans to address our recommendation but has not yet started to implement them.",
+        "Your force has $qualifier plans to address our recommendation but has not yet started to implement them.",
     ),
     (
         "Had plans in place and had started implementation",
-        "We are pleased to inform you that your force has plans in place and has started to implement them.",
+        "We are pleased to inform you that your force has $qualifier plans in place and has started to implement them.",
     ),
     (
         "Already had all elements in place",
@@ -97,8 +114,14 @@ OUTCOMES = [
     ),
 ]
 DEMONSTRATION_ELEMENTS = [
-    ("Retrospective review of allegations", work_judgements("a retrospective review of allegations")[1:]),
-    ("Referrals to the IPCC", work_judgements("referring cases to the IPCC")[1:]),
+    work_element(
+        "Retrospective review of allegations",
+        "a retrospective review of allegations",
+        work_judgements("a retrospective review of allegations")[1:],
+    ),
+    work_element(
+        "Referrals to the IPCC", "referring cases to the IPCC", work_judgements("referring cases to the IPCC")[1:]
+    ),
 ]
 DEMONSTRATION_OUTCOMES = [
     ("Review complete", "Your force has completed its retrospective review."),
@@ -163,15 +186,20 @@ COMPLETE_OUTCOMES = {"Already had all elements in place", "Review complete"}
 
 
 def add_framework(review, elements, outcomes):
-    """Elements with their judgements and letter sentences, and outcomes with their letter paragraphs."""
-    for position, (name, judgements) in enumerate(elements):
+    """Elements with their phrases, judgements and letter sentences, the sentences said once for elements
+    sharing a judgement, the qualifiers, and outcomes with their letter paragraphs."""
+    for position, (name, phrase, judgements) in enumerate(elements):
         element, _ = AssessmentElement.objects.update_or_create(
-            review=review, name=name, defaults={"position": position}
+            review=review, name=name, defaults={"position": position, "phrase": phrase}
         )
         for index, (label, sentence) in enumerate(judgements):
             ElementJudgement.objects.update_or_create(
                 element=element, label=label, defaults={"position": index, "letter_sentence": sentence}
             )
+    for label, sentence in GROUPED_SENTENCES.items():
+        GroupedSentence.objects.update_or_create(review=review, label=label, defaults={"letter_sentence": sentence})
+    for position, phrase in enumerate(QUALIFIERS):
+        Qualifier.objects.update_or_create(review=review, phrase=phrase, defaults={"position": position})
     for position, (name, paragraph) in enumerate(outcomes):
         status = RegisterStatus.COMPLETE_VERIFIED if name in COMPLETE_OUTCOMES else RegisterStatus.BEING_PROGRESSED
         OutcomeCategory.objects.update_or_create(
@@ -257,17 +285,19 @@ def reference_review(recommendation, signatory, inspector, officers):
         OUTCOMES[2][0],
         ["Reflected", "No evidence found", "Already commenced", "Already commenced"],
         "Comprehensive plans; IT monitoring and work with support organisations already under way.",
+        qualifier="comprehensive",
     )
     return review
 
 
-def assess(review, force, inspector, outcome, labels, notes):
+def assess(review, force, inspector, outcome, labels, notes, qualifier=None):
     if Assessment.objects.filter(review=review, force=force).exists():
         return
     assessment = Assessment.objects.create(
         review=review,
         force=force,
         outcome=review.outcome_categories.get(name=outcome),
+        qualifier=review.qualifiers.get(phrase=qualifier) if qualifier else None,
         notes=notes,
         assessed_by=inspector,
         assessed_at=london(2017, 6, 20, 15, 30),

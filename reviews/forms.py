@@ -14,7 +14,7 @@ from core.documents import check_uploads
 from core.forms import DateField, GovukForm, MultipleFileField, choices
 from forces.models import Force
 
-from .models import AssessmentElement, OutcomeCategory, Review
+from .models import AssessmentElement, OutcomeCategory, Qualifier, Review
 from .status import today
 
 
@@ -105,8 +105,12 @@ class ElementForm(GovukForm, forms.ModelForm):
 
     class Meta:
         model = AssessmentElement
-        fields = ["name", "position", "judgements"]
-        labels = {"name": "Element", "position": "Order on the assessment form"}
+        fields = ["name", "phrase", "position", "judgements"]
+        labels = {
+            "name": "Element",
+            "phrase": "Phrase in a grouped sentence (optional)",
+            "position": "Order on the assessment form",
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -115,6 +119,9 @@ class ElementForm(GovukForm, forms.ModelForm):
 
     def clean_name(self):
         return unique_in_review(self.instance, self.cleaned_data["name"], "element")
+
+    def clean_phrase(self):
+        return " ".join(self.cleaned_data["phrase"].split())
 
     def clean_judgements(self):
         labels = [line.strip() for line in self.cleaned_data["judgements"].splitlines() if line.strip()]
@@ -125,6 +132,26 @@ class ElementForm(GovukForm, forms.ModelForm):
         if any(len(label) > 100 for label in labels):
             raise ValidationError("Each judgement must be 100 characters or fewer")
         return labels
+
+
+class QualifierForm(GovukForm, forms.ModelForm):
+    submit_label = "Save qualifier"
+
+    class Meta:
+        model = Qualifier
+        fields = ["phrase", "position"]
+        labels = {"phrase": "Qualifier", "position": "Order on the assessment form"}
+        help_texts = {
+            "phrase": "A word or short phrase an inspector may choose to describe a force's plans, such as "
+            "comprehensive. A sentence or paragraph says it where it has $qualifier.",
+        }
+
+    def clean_phrase(self):
+        phrase = " ".join(self.cleaned_data["phrase"].split())
+        siblings = Qualifier.objects.filter(review=self.instance.review, phrase__iexact=phrase)
+        if siblings.exclude(pk=self.instance.pk).exists():
+            raise ValidationError("This review already has this qualifier")
+        return phrase
 
 
 class OutcomeCategoryForm(GovukForm, forms.ModelForm):
@@ -271,6 +298,16 @@ class AssessmentForm(GovukForm, forms.Form):
             initial=assessment.outcome_id if assessment else None,
             error_messages={"required": "Select an outcome"},
         )
+        if review.qualifiers.exists():
+            self.fields["qualifier"] = forms.ModelChoiceField(
+                queryset=review.qualifiers.all(),
+                widget=forms.RadioSelect,
+                required=False,
+                empty_label="None",
+                label="Qualifier for the force's plans (optional)",
+                help_text="The letter says it where its sentences have $qualifier, for example 'comprehensive plans'.",
+                initial=assessment.qualifier_id if assessment else None,
+            )
         self.fields["notes"] = forms.CharField(
             widget=forms.Textarea(attrs={"rows": 5}),
             required=False,
@@ -281,3 +318,6 @@ class AssessmentForm(GovukForm, forms.Form):
 
     def judgements(self):
         return {element: self.cleaned_data[f"element_{element.pk}"] for element in self.elements}
+
+    def qualifier(self):
+        return self.cleaned_data.get("qualifier")

@@ -31,6 +31,7 @@ from .models import (
     ElementJudgement,
     Extension,
     OutcomeCategory,
+    Qualifier,
     Review,
     Submission,
     UploadReopening,
@@ -225,7 +226,14 @@ def extension_grant(*, review: Review, force: Force, new_deadline: datetime.date
 
 
 def assessment_record(
-    *, review: Review, force: Force, outcome: OutcomeCategory, judgements: dict[Any, Any], notes: str, by: User
+    *,
+    review: Review,
+    force: Force,
+    outcome: OutcomeCategory,
+    judgements: dict[Any, Any],
+    notes: str,
+    by: User,
+    qualifier: Qualifier | None = None,
 ) -> Assessment:
     """Record the one assessment of a force in a review; a second one is refused."""
     try:
@@ -234,6 +242,7 @@ def assessment_record(
                 review=review,
                 force=force,
                 outcome=outcome,
+                qualifier=qualifier,
                 notes=notes,
                 assessed_by=by,
                 assessed_at=timezone.now(),
@@ -263,7 +272,13 @@ class AssessmentLocked(ValidationError):
 
 @transaction.atomic
 def assessment_change(
-    *, assessment: Assessment, outcome: OutcomeCategory, judgements: dict[Any, Any], notes: str, by: User
+    *,
+    assessment: Assessment,
+    outcome: OutcomeCategory,
+    judgements: dict[Any, Any],
+    notes: str,
+    by: User,
+    qualifier: Qualifier | None = None,
 ) -> Assessment:
     """Change an assessment, unless the latest version of its letter has been issued (locked with the row, so
     that an issue and a change at the same moment cannot both succeed)."""
@@ -272,10 +287,11 @@ def assessment_change(
     if latest_letter is not None and latest_letter.is_issued:
         raise AssessmentLocked()
     assessment.outcome = outcome
+    assessment.qualifier = qualifier
     assessment.notes = notes
     assessment.assessed_by = by
     assessment.assessed_at = timezone.now()
-    assessment.save(update_fields=["outcome", "notes", "assessed_by", "assessed_at"])
+    assessment.save(update_fields=["outcome", "qualifier", "notes", "assessed_by", "assessed_at"])
     for element, judgement in judgements.items():
         AssessmentJudgement.objects.update_or_create(
             assessment=assessment, element=element, defaults={"judgement": judgement}
@@ -322,3 +338,9 @@ def outcome_save(*, outcome: OutcomeCategory) -> OutcomeCategory:
     """Add or change one of a review's outcome categories."""
     outcome.save()
     return outcome
+
+
+def qualifier_save(*, qualifier: Qualifier) -> Qualifier:
+    """Add or change one of the qualifiers a review's assessments may choose for a force's plans."""
+    qualifier.save()
+    return qualifier

@@ -20,7 +20,7 @@ from inspections.models import InspectionReport
 from letters.models import BulkJob
 from outbox.models import Delivery
 from recommendations.services import action_add, progress_update_add
-from reviews.models import Submission
+from reviews.models import Qualifier, Submission
 from reviews.services import create_submission
 from tests.conftest import VerifiedClient
 from tests.factories import make_review, pdf_bytes, upload
@@ -143,6 +143,8 @@ EXPECTED = {
     "reviews:element-edit": (["element"], STAFF),
     "reviews:outcome-create": (["review"], STAFF),
     "reviews:outcome-edit": (["outcome"], STAFF),
+    "reviews:qualifier-create": (["review"], STAFF),
+    "reviews:qualifier-edit": (["qualifier"], STAFF),
     "reviews:force-in-review": (["review", "cheshire_slug"], STAFF),
     "reviews:submission-log": (["review", "cheshire_slug"], STAFF),
     "reviews:extension": (["review", "cheshire_slug"], STAFF),
@@ -162,6 +164,7 @@ EXPECTED = {
     ),
     "letters:template": (["review"], STAFF),
     "letters:sentence": (["judgement"], STAFF),
+    "letters:grouped-sentences": (["review"], STAFF),
     "letters:paragraph": (["outcome"], STAFF),
     "letters:create": (["review", "cheshire_slug"], POST_ONLY),
     "letters:draft-all": (["review"], POST_ONLY),
@@ -326,6 +329,7 @@ def world(
         "element": element.pk,
         "judgement": element.judgements.first().pk,
         "outcome": review.outcome_categories.first().pk,
+        "qualifier": Qualifier.objects.create(review=review, phrase="comprehensive").pk,
         "document": submission.documents.get().pk,
         "letter": letter.pk,
         "delivery": Delivery.objects.about(letter).get().pk,

@@ -113,7 +113,11 @@ def test_a_newcomer_goes_from_upload_to_a_published_letter(demo, client, django_
     letter = Letter.objects.get(review=review)
     assert drafted["Location"] == letter.get_absolute_url()
     assert "Your force's retrospective review is under way." in letter.body
-    assert "Work on a retrospective review of allegations has already started." in letter.body
+    # Both elements judged 'Already commenced': one sentence names them both.
+    assert (
+        "Work on a retrospective review of allegations and referring cases to the IPCC has already started."
+        in letter.body
+    )
 
     letter_approve(letter=letter, by=users["signatory"])
     with django_capture_on_commit_callbacks(execute=True):

@@ -3,7 +3,9 @@ from .review import (
     AssessmentElement,
     AssessmentJudgement,
     ElementJudgement,
+    GroupedSentence,
     OutcomeCategory,
+    Qualifier,
     Review,
 )
 from .submission import Document, Extension, Submission, UploadReopening
@@ -14,8 +16,10 @@ __all__ = [
     "AssessmentJudgement",
     "Document",
     "ElementJudgement",
+    "GroupedSentence",
     "Extension",
     "OutcomeCategory",
+    "Qualifier",
     "Review",
     "Submission",
     "UploadReopening",

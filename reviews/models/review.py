@@ -62,6 +62,13 @@ class AssessmentElement(AuditedModel):
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="elements")
     position = models.PositiveSmallIntegerField(default=0)
     name = models.CharField(max_length=300)
+    phrase = models.CharField(
+        "Phrase in a grouped sentence",
+        max_length=200,
+        blank=True,
+        help_text="How a letter names this element when it says one sentence for several elements sharing a "
+        "judgement, such as 'monitoring your IT systems actively'. Leave blank and it always says its own sentence.",
+    )
 
     history = audit_history(table_name="recommendations_historicalassessmentelement")
 
@@ -95,6 +102,41 @@ class ElementJudgement(AuditedModel):
         return self.label
 
 
+class GroupedSentence(AuditedModel):
+    """One sentence for every element of a force's assessment sharing a judgement, naming the elements' phrases
+    in its $elements placeholder: 'Work on $elements has already started.'"""
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="grouped_sentences")
+    label = models.CharField("Judgement", max_length=100)
+    letter_sentence = models.TextField()
+
+    history = audit_history()
+
+    class Meta:
+        ordering = ["label"]
+        constraints = [models.UniqueConstraint(fields=["review", "label"], name="grouped_sentence_unique_per_label")]
+
+    def __str__(self):
+        return self.label
+
+
+class Qualifier(AuditedModel):
+    """A word or phrase an inspector may choose to describe a force's plans, such as 'comprehensive'."""
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="qualifiers")
+    position = models.PositiveSmallIntegerField(default=0)
+    phrase = models.CharField(max_length=100)
+
+    history = audit_history()
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [models.UniqueConstraint(fields=["review", "phrase"], name="qualifier_unique_in_review")]
+
+    def __str__(self):
+        return self.phrase
+
+
 class OutcomeCategory(AuditedModel):
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="outcome_categories")
     position = models.PositiveSmallIntegerField(default=0)
@@ -124,6 +166,9 @@ class Assessment(AuditedModel):
     review = models.ForeignKey(Review, on_delete=models.PROTECT, related_name="assessments")
     force = models.ForeignKey(Force, on_delete=models.PROTECT, related_name="assessments")
     outcome = models.ForeignKey(OutcomeCategory, on_delete=models.PROTECT, related_name="assessments")
+    qualifier = models.ForeignKey(
+        Qualifier, on_delete=models.PROTECT, null=True, blank=True, related_name="assessments"
+    )
     notes = models.TextField(blank=True)
     assessed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     assessed_at = models.DateTimeField()

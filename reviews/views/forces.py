@@ -144,6 +144,7 @@ def assessment_view(request, pk, slug):
         fields = {
             "outcome": form.cleaned_data["outcome"],
             "judgements": form.judgements(),
+            "qualifier": form.qualifier(),
             "notes": form.cleaned_data["notes"],
             "by": request.user,
         }

@@ -14,10 +14,10 @@ from .. import extensions
 from ..access import get_review
 from ..dashboard import Dashboard
 from ..extensions import page_context
-from ..forms import ElementForm, OutcomeCategoryForm
-from ..models import AssessmentElement, OutcomeCategory, Review
+from ..forms import ElementForm, OutcomeCategoryForm, QualifierForm
+from ..models import AssessmentElement, OutcomeCategory, Qualifier, Review
 from ..prerequisites import before_assessing
-from ..services import element_save, outcome_save
+from ..services import element_save, outcome_save, qualifier_save
 from ..status import ForceStatus, rows_for_reviews, status_counts
 
 
@@ -60,6 +60,7 @@ def review_history(review):
         Review.history.filter(id=review.pk),
         AssessmentElement.history.filter(review_id=review.pk),
         OutcomeCategory.history.filter(review_id=review.pk),
+        Qualifier.history.filter(review_id=review.pk),
         *(source(review) for source in extensions.REVIEW_HISTORY),
     )
 
@@ -73,7 +74,12 @@ def dashboard(request):
 def review_framework(request, pk):
     review = get_review(pk)
     elements = review.elements.prefetch_related("judgements")
-    context = {"review": review, "elements": elements, "outcomes": review.outcome_categories.all()}
+    context = {
+        "review": review,
+        "elements": elements,
+        "outcomes": review.outcome_categories.all(),
+        "qualifiers": review.qualifiers.all(),
+    }
     return render(request, "reviews/review_framework.html", context)
 
 
@@ -113,5 +119,22 @@ def outcome_edit(request, review_pk=None, pk=None):
         messages.success(request, f"Outcome category saved: {form.instance.name}")
         return redirect("reviews:review-framework", review.pk)
     title = "Edit outcome category" if outcome else "Add an outcome category"
+    back = reverse("reviews:review-framework", args=[review.pk])
+    return form_page(request, form, title=title, caption=review.title, back_url=back)
+
+
+@inspector_required
+def qualifier_edit(request, review_pk=None, pk=None):
+    qualifier = get_object_or_404(Qualifier.objects.select_related("review"), pk=pk) if pk else None
+    review = qualifier.review if qualifier else get_review(review_pk)
+    form = QualifierForm(posted(request), instance=qualifier or Qualifier(review=review))
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and save_unless_taken(form, lambda: qualifier_save(qualifier=form.instance))
+    ):
+        messages.success(request, f"Qualifier saved: {form.instance.phrase}")
+        return redirect("reviews:review-framework", review.pk)
+    title = "Edit qualifier" if qualifier else "Add a qualifier"
     back = reverse("reviews:review-framework", args=[review.pk])
     return form_page(request, form, title=title, caption=review.title, back_url=back)
