@@ -107,16 +107,20 @@ class OfficeHolder(AuditedModel):
             models.CheckConstraint(
                 condition=models.Q(ended_on__isnull=True) | models.Q(ended_on__gte=models.F("started_on")),
                 name="office_holder_ends_after_it_starts",
+                violation_error_message="The end of the term must be on or after its start",
             ),
             models.UniqueConstraint(
                 fields=["force"],
                 condition=models.Q(ended_on__isnull=True, office="chief_officer"),
                 name="one_open_chief_officer_term",
+                violation_error_message="The force already has a chief officer in office: end that term first",
             ),
             models.UniqueConstraint(
                 fields=["force"],
                 condition=models.Q(ended_on__isnull=True) & ~models.Q(office="chief_officer"),
                 name="one_open_governance_term",
+                violation_error_message="The force's governance body already has a holder in office: end that "
+                "term first",
             ),
         ]
         indexes = [models.Index(fields=["force", "started_on"], name="office_holder_force_start")]

@@ -164,6 +164,11 @@ def test_the_form_refuses_an_overlap_and_an_end_before_the_start_and_saves_nothi
     page = client.post(url, holder_post(ended_on_0="1", ended_on_1="1", ended_on_2="2021")).content.decode()
     assert "The end of the term must be on or after its start" in page
     assert OfficeHolder.objects.count() == 1
+    term(merseyside, name="Serena Kennedy", started_on=D(2021, 4, 12))  # open
+    page = client.post(url, holder_post(name="Rob Carden", started_on_2="2025")).content.decode()
+    assert "overlaps Serena Kennedy" in page
+    assert "already has a chief officer in office" not in page  # one clash, one message
+    assert OfficeHolder.objects.count() == 2
 
 
 def test_an_inspector_corrects_and_ends_a_term(client, inspector, merseyside):
