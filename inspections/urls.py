@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import office_holders, views
 
 app_name = "inspections"
 
@@ -15,4 +15,9 @@ urlpatterns = [
     path("topics/new/", views.topic_edit, name="topic-create"),
     path("topics/<int:pk>/edit/", views.topic_edit, name="topic-edit"),
     path("topics/<int:pk>/rename/", views.topic_rename_view, name="topic-rename"),
+    path("office-holders/", office_holders.office_holder_list, name="office-holders"),
+    path("office-holders/<slug:slug>/", office_holders.force_office_holders, name="force-office-holders"),
+    path("office-holders/<slug:slug>/new/", office_holders.office_holder_edit, name="office-holder-create"),
+    path("office-holders/terms/<int:pk>/edit/", office_holders.office_holder_edit, name="office-holder-edit"),
+    path("office-holders/terms/<int:pk>/end/", office_holders.office_holder_end_view, name="office-holder-end"),
 ]

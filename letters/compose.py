@@ -4,7 +4,10 @@ import re
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.text import capfirst
+
+from forces.models import holders_on
 
 from .placeholders import collapse_spaces, fill
 
@@ -27,6 +30,17 @@ def plain_list(phrases):
     return f"{', '.join(phrases[:-1])} and {phrases[-1]}"
 
 
+def holder_values(force, day):
+    """The names of the office holders on the day (the day a letter is drafted), or the titles."""
+    holders = holders_on(force, day)
+    chief_officer, governance = holders.chief_officer, holders.governance
+    return {
+        "chief_officer_name": chief_officer.name_with_post_nominals if chief_officer else force.chief_officer_title,
+        "governance_holder_name": governance.name_with_post_nominals if governance else force.governance_title,
+        "governance_holder_title": governance.title if governance else force.governance_title,
+    }
+
+
 def placeholder_values(review, force, deadline, qualifier=None):
     recommendation = review.recommendation
     topic, report = recommendation.topic, recommendation.report
@@ -35,6 +49,7 @@ def placeholder_values(review, force, deadline, qualifier=None):
         "force_name": force.name,
         "chief_officer_title": force.chief_officer_title,
         "governance_title": force.governance_title,
+        **holder_values(force, timezone.localdate()),
         "request_date": long_date(review.request_date),
         "deadline": long_date(deadline),
         "assessment_period": review.assessment_period,

@@ -55,9 +55,11 @@ If you have any queries, please contact $contact_name at $contact_email or on $c
 """
 
 
-def letter_template(review, body):
+def letter_template(review, body, names_office_holders=True):
     """Created once: a newcomer's edits to it survive loading the demo data again."""
-    template, _ = LetterTemplate.objects.get_or_create(review=review, defaults={"body": body})
+    template, _ = LetterTemplate.objects.get_or_create(
+        review=review, defaults={"body": body, "names_office_holders": names_office_holders}
+    )
     return template
 
 
@@ -69,7 +71,9 @@ def demonstration_template(review):
 def issued_reference_letters(review, inspector, signatory):
     """Merseyside's and Cheshire's letters: drafted by an inspector, approved and issued by Michael Cunningham
     on 2 October 2017 (the approver is never the letter's author)."""
-    letter_template(review, REFERENCE_BODY)
+    # The letters of 2 October 2017 addressed the Chief Constable and copied the Commissioner by title only,
+    # although both are recorded for that day (Andy Cooke QPM, Jane Kennedy): the template keeps to that.
+    letter_template(review, REFERENCE_BODY, names_office_holders=False)
     return [issued_letter(review, slug, inspector, signatory) for slug in ["merseyside", "cheshire"]]
 
 

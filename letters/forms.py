@@ -19,7 +19,7 @@ class LetterTemplateForm(GovukForm, forms.ModelForm):
 
     class Meta:
         model = LetterTemplate
-        fields = ["heading", "body"]
+        fields = ["heading", "body", "names_office_holders"]
         labels = {"heading": "Heading", "body": "Standard text"}
         widgets = {"body": forms.Textarea(attrs={"rows": 24})}
 

@@ -23,6 +23,13 @@ class LetterTemplate(AuditedModel):
         help_text="Paragraphs separated by a blank line; start each line of a quotation with '>'; "
         "*asterisks* for italics. Put $outcome_paragraph and $element_sentences where the assessment goes."
     )
+    names_office_holders = models.BooleanField(
+        "Name the office holders",
+        default=True,
+        help_text="Address the chief officer and copy the governance body by name, as recorded for each letter's "
+        "date ('Chief Constable Andy Cooke QPM'). Untick to use the titles only ('Chief Constable'), as the "
+        "letters of October 2017 did. The greeting always uses the title.",
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     history = audit_history()
@@ -80,6 +87,11 @@ class Letter(AuditedModel):
     addressee_title = models.CharField(max_length=100, blank=True)
     force_name = models.CharField(max_length=200, blank=True)
     governance_title = models.CharField(max_length=200, blank=True)
+    # The addressee and 'Copied to' lines as printed, with the office holders in office on the letter's date
+    # ('Chief Constable Andy Cooke QPM'). Nullable (a plain ADD COLUMN, see outcome_name); letters issued
+    # before they existed printed the titles above.
+    addressee_line = models.CharField(max_length=400, null=True, blank=True)
+    copied_to_line = models.CharField(max_length=500, null=True, blank=True)
     signatory_name = models.CharField(max_length=200, blank=True)
     signatory_titles = models.TextField(blank=True)
     signature_png = models.BinaryField(null=True, blank=True)

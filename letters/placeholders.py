@@ -10,6 +10,12 @@ PLACEHOLDERS = {
     "force_name": "The force's name, such as Merseyside Police",
     "chief_officer_title": "Chief Constable, or Commissioner",
     "governance_title": "The governance body, such as Police and Crime Commissioner",
+    "chief_officer_name": "The chief officer in office when the letter is drafted, with post-nominals, such as "
+    "Andy Cooke QPM; the title when nobody is recorded",
+    "governance_holder_name": "The governance body's holder in office when the letter is drafted, such as "
+    "Jane Kennedy; the governance title when nobody is recorded",
+    "governance_holder_title": "That holder's office and area, such as Police and Crime Commissioner for Merseyside; "
+    "the governance title when nobody is recorded",
     "request_date": "The date forces were asked for their plans, such as 16 May 2017",
     "deadline": "The force's submission deadline, such as 31 May 2017",
     "assessment_period": "When the assessment took place, such as June 2017",

@@ -6,6 +6,7 @@ from functools import cached_property
 
 from django.utils import timezone
 
+from .addressees import addressees_on, names_office_holders
 from .compose import long_date
 from .dated_names import as_on, inspectorate_name_on
 from .markup import render_blocks
@@ -25,6 +26,10 @@ class LetterView:
     signatory_titles: list = field(default_factory=list)
     signature_png: bytes | None = None
     is_draft: bool = False
+    addressee_line: str = ""
+    copied_to_line: str = ""
+    # What the draft says about whom it names (nobody recorded for its date): shown beside it, never printed.
+    notices: list = field(default_factory=list)
 
     @property
     def date_text(self):
@@ -67,6 +72,9 @@ def issued_view(letter):
         force_name=letter.force_name,
         governance_title=letter.governance_title,
         letter_date=letter.letter_date,
+        # Letters issued before the lines were stored printed the titles.
+        addressee_line=letter.addressee_line or letter.addressee_title,
+        copied_to_line=letter.copied_to_line or letter.governance_title,
         signatory_name=letter.signatory_name,
         signatory_titles=titles(letter.signatory_titles),
         signature_png=bytes(letter.signature_png) if letter.signature_png else None,
@@ -78,6 +86,7 @@ def draft_view(letter, signatory=None):
     signatory = signatory or letter.review.lead_signatory
     force = letter.force
     day = letter.letter_date or timezone.localdate()
+    named = addressees_on(force, day, by_name=names_office_holders(letter))
     return LetterView(
         heading=letter.heading,
         body=letter.body,
@@ -86,6 +95,9 @@ def draft_view(letter, signatory=None):
         force_name=force.name,
         governance_title=force.governance_title,
         letter_date=day,
+        addressee_line=named.addressee_line,
+        copied_to_line=named.copied_to_line,
+        notices=named.notices,
         signatory_name=signatory.signatory_name,
         signatory_titles=[as_on(line, day) for line in signatory.title_line_list],
         is_draft=True,

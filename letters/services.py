@@ -17,6 +17,7 @@ from reviews.models import Assessment, ElementJudgement, GroupedSentence, Outcom
 from reviews.status import deadline_for
 
 from .access import approval_refusal
+from .addressees import addressees_on, names_office_holders
 from .compose import compose
 from .dated_names import as_on, inspectorate_name_on
 from .limits import check_letter_text
@@ -116,13 +117,16 @@ def letter_approve(*, letter: Letter, by: User) -> Letter:
 
 def snapshot(letter: Letter, signatory: User, letter_date: datetime.date) -> None:
     """Copy onto the row everything the letter shows, as it is on the day it is issued, in the names
-    in force on the letter's date ('Her Majesty's' before 8 September 2022)."""
+    in force on the letter's date ('Her Majesty's' before 8 September 2022), naming the office holders in
+    office on that date."""
     force = letter.force
     letter.letter_date = letter_date
     letter.inspectorate_name = inspectorate_name_on(letter_date)
     letter.addressee_title = force.chief_officer_title
     letter.force_name = force.name
     letter.governance_title = force.governance_title
+    named = addressees_on(force, letter_date, by_name=names_office_holders(letter))
+    letter.addressee_line, letter.copied_to_line = named.addressee_line, named.copied_to_line
     letter.outcome_name = letter.assessment.outcome.name
     letter.signatory_name = signatory.signatory_name
     letter.signatory_titles = "\n".join(as_on(line, letter_date) for line in signatory.title_line_list)

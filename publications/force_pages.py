@@ -4,8 +4,9 @@ from collections import defaultdict
 from itertools import groupby
 
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 
-from forces.models import Force
+from forces.models import Force, holders_on
 
 from .caching import public_page
 from .queries import latest_public_entries, public_entries
@@ -53,5 +54,6 @@ def force_detail(request, slug):
     for entry in entries:
         history[entry.letter.review.recommendation].append(entry)
     latest = latest_public_entries().filter(letter__force=force).order_by("-publication__release_at")
-    context = {"force": force, "letters": list(latest), "history": dict(history)}
+    holders = holders_on(force, timezone.localdate())
+    context = {"force": force, "letters": list(latest), "history": dict(history), "holders": holders}
     return render(request, "forces/force_detail.html", context)

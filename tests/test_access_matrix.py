@@ -15,6 +15,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from core.documents import check_document
+from forces.models import OfficeHolder
 from governance.services import section55_submit
 from inspections.models import InspectionReport
 from letters.models import BulkJob
@@ -96,6 +97,11 @@ EXPECTED = {
     "inspections:topic-create": ([], STAFF),
     "inspections:topic-edit": (["topic"], STAFF),
     "inspections:topic-rename": (["topic"], STAFF),
+    "inspections:office-holders": ([], STAFF),
+    "inspections:force-office-holders": (["cheshire_slug"], STAFF),
+    "inspections:office-holder-create": (["cheshire_slug"], STAFF),
+    "inspections:office-holder-edit": (["office_holder"], STAFF),
+    "inspections:office-holder-end": (["office_holder"], STAFF),
     "reviews:dashboard": ([], STAFF),
     "governance:body-home": (
         [],
@@ -339,6 +345,7 @@ def world(
         "job": BulkJob.objects.create(review=review, kind=BulkJob.Kind.DRAFT, started_by=inspector).pk,
         "published_entry": publication.letters.get().pk,
         "cheshire_only_review": make_review(signatory, forces=[cheshire], slug="cheshire-only").pk,
+        "office_holder": office_holder(cheshire).pk,
         **register_objects(review.recommendation, cheshire, cheshire_officer),
         **section55_objects(cheshire, cheshire_pcc),
     }
@@ -359,6 +366,13 @@ def section55_objects(force, body):
         documents=[check_document(upload("response.pdf", pdf_bytes()))],
     )
     return {"cheshire_report": report.pk, "response_document": response.documents.get().pk}
+
+
+def office_holder(force):
+    """An open term, so that its page offers to end it."""
+    return OfficeHolder.objects.create(
+        force=force, office=OfficeHolder.Office.CHIEF_OFFICER, name="Mark Roberts", started_on=datetime.date(2021, 1, 1)
+    )
 
 
 def register_objects(recommendation, force, officer):

@@ -56,7 +56,13 @@ def busy(review, inspector, signatory):
 def test_the_signatorys_work_comes_first_and_each_letter_is_linked(client, signatory, busy):
     html = dashboard(client, signatory)
     headings = re.findall(r'<h2 class="govuk-heading-l"[^>]*>([^<]+)</h2>', html)
-    assert headings == ["Assessments to do", "Letters to approve", "Letters ready to issue", "Open reviews"]
+    assert headings == [
+        "Assessments to do",
+        "Letters to approve",
+        "Letters ready to issue",
+        "Open reviews",
+        "Reference data",
+    ]
     assert "Gwent Police" in section(html, "Assessments to do", "Letters to approve")
     to_approve = section(html, "Letters to approve", "Letters ready to issue")
     assert f'href="{busy["drafted"].get_absolute_url()}">Letter to Kent Police</a>' in to_approve

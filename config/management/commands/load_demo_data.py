@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts.demo import add_demo_force_emails, create_demo_accounts
+from forces.demo import demo_office_holders
 from governance.demo import demonstration_report
 from letters.demo import demonstration_template, issued_reference_letters, reference_register
 from publications.demo import published_reference_letter
@@ -19,6 +20,7 @@ class Command(BaseCommand):
             raise CommandError("Demo data is for development only: it is refused when DEBUG is off.")
         with transaction.atomic():
             add_demo_force_emails()
+            demo_office_holders()
             users = create_demo_accounts(settings.DEMO_PASSWORD)
             review, demonstration = create_reference_case(users)
             demonstration_template(demonstration)
