@@ -25,6 +25,7 @@ class LetterView:
     signatory_titles: list = field(default_factory=list)
     signature_png: bytes | None = None
     is_draft: bool = False
+    draft_mark: str = "DRAFT"  # across each page of a draft's PDF
 
     @property
     def date_text(self):
