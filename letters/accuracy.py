@@ -168,9 +168,7 @@ def accuracy_check_sign_off(*, check: AccuracyCheck, by: User) -> AccuracyCheck:
     """A second inspector (none of those who replied) signs the reply off: the check closes, and the force is
     told it can read the outcome of each comment."""
     with transaction.atomic():
-        check = (
-            AccuracyCheck.objects.select_for_update().select_related("letter__review", "letter__force").get(pk=check.pk)
-        )
+        check = AccuracyCheck.objects.select_for_update().get(pk=check.pk)  # the check's row, not its letter's
         if check.is_closed:
             return check
         if refusal := sign_off_refusal(check, by):

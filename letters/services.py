@@ -112,8 +112,8 @@ def letter_approve(*, letter: Letter, by: User) -> Letter:
             raise ValidationError(refusal)
         letter.state, letter.approved_by, letter.approved_at = Letter.State.APPROVED, by, timezone.now()
         letter.save(update_fields=["state", "approved_by", "approved_at"])
+        accuracy_check_open(letter)  # first, so that the notice can say the letter waits for the force's check
         email_approval_notice(letter)
-        accuracy_check_open(letter)
     return letter
 
 

@@ -281,3 +281,39 @@ def test_inspector_replies_and_a_second_signs_off_through_the_pages(
     client.post(reverse("letters:accuracy-sign-off", args=[check.pk]))
     check.refresh_from_db()
     assert (check.state, check.signed_off_by) == (AccuracyCheck.State.CLOSED, signatory)
+
+
+def test_the_lead_signatory_is_told_the_letter_waits_for_the_check(review, cheshire, inspector, signatory):
+    add_letter_template(review)
+    accuracy_rule_set(review=review, enabled=True, working_days=10, by=inspector)
+    letter = draft(review, cheshire, signatory, approve=True, approver=inspector)
+    notice = Delivery.objects.about(letter).get()
+    assert notice.to == [signatory.email]
+    assert "once Cheshire Constabulary has checked its facts (its comments are due by " in notice.body
+    assert f"{letter.accuracy_check.deadline:%-d %B %Y}" in notice.body
+
+
+def test_the_check_pages_run_the_same_queries_whatever_the_number_of_comments(
+    client, review, cheshire, inspector, cheshire_officer
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    check = checked_letter(review, cheshire, inspector).accuracy_check
+    pages = [(inspector, reverse("letters:accuracy", args=[check.pk]))]
+    pages.append((cheshire_officer, reverse("letters:liaison-accuracy", args=[check.pk])))
+
+    def queries():
+        counts = []
+        for user, url in pages:
+            client.force_login(user)
+            with CaptureQueriesContext(connection) as captured:
+                assert client.get(url).status_code == 200
+            counts.append(len(captured))
+        return counts
+
+    comment(check, cheshire_officer, documents=[check_document(upload("a.pdf", pdf_bytes()))])
+    few = queries()
+    for paragraph in (1, 2, 3, 3):
+        comment(check, cheshire_officer, paragraph=paragraph, documents=[check_document(upload("b.pdf", pdf_bytes()))])
+    assert queries() == few
