@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 from accounts.access import refuse
 from accounts.models import User
 
-from .models import BulkJob, Letter
+from .models import AccuracyCheck, AccuracyComment, AccuracyEvidence, BulkJob, Letter
 
 
 def get_letter_for_inspector(pk: int) -> Letter:
@@ -22,6 +22,7 @@ def get_letter_for_inspector(pk: int) -> Letter:
             "edited_by",
             "approved_by",
             "issued_by",
+            "accuracy_check",
         ),
         pk=pk,
     )
@@ -51,3 +52,31 @@ def approval_refusal(letter: Letter, by: User) -> str | None:
             "ask another inspector or a signatory to check it."
         )
     return None
+
+
+def get_check_for_inspector(pk: int) -> AccuracyCheck:
+    return get_object_or_404(AccuracyCheck.objects.select_related("letter__force", "letter__review"), pk=pk)
+
+
+def get_check_for_liaison_officer(request: Any, pk: int) -> AccuracyCheck:
+    """A force's liaison officers see the checks of their own force's letters; another force's are not found."""
+    check = AccuracyCheck.objects.select_related("letter__force", "letter__review").filter(pk=pk).first()
+    if check is None or check.letter.force_id != request.user.force_id:
+        refuse(request, f"accuracy check {pk}")
+    return check
+
+
+def get_comment_for_inspector(pk: int) -> AccuracyComment:
+    return get_object_or_404(AccuracyComment.objects.select_related("accuracy_check__letter__force", "made_by"), pk=pk)
+
+
+def get_evidence_for_user(request: Any, pk: int) -> AccuracyEvidence:
+    """Inspectors, and the liaison officers of the force that sent it: nobody else, and never the public."""
+    evidence = AccuracyEvidence.objects.select_related("comment__accuracy_check__letter").filter(pk=pk).first()
+    user = request.user
+    if evidence is not None and (
+        user.is_inspector
+        or (user.is_liaison_officer and evidence.comment.accuracy_check.letter.force_id == user.force_id)
+    ):
+        return evidence
+    refuse(request, f"accuracy evidence {pk}")

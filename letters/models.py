@@ -236,3 +236,18 @@ class BulkJob(models.Model):
     @property
     def succeeded(self):
         return self.done - len(self.problem_list)
+
+
+# The factual-accuracy check's models live in their own module; importing them here registers them.
+from .accuracy_models import AccuracyCheck, AccuracyCheckRule, AccuracyComment, AccuracyEvidence  # noqa: E402
+
+__all__ = [
+    "AccuracyCheck",
+    "AccuracyCheckRule",
+    "AccuracyComment",
+    "AccuracyEvidence",
+    "BulkJob",
+    "FrozenLetterError",
+    "Letter",
+    "LetterTemplate",
+]

@@ -30,6 +30,7 @@ class LetterView:
     copied_to_line: str = ""
     # What the draft says about whom it names (nobody recorded for its date): shown beside it, never printed.
     notices: list = field(default_factory=list)
+    draft_mark: str = "DRAFT"  # across each page of a draft's PDF
 
     @property
     def date_text(self):

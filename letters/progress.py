@@ -4,13 +4,14 @@ letters on the liaison officer's page, the template's history, and who may appro
 
 from core.files import without_files
 
-from .models import Letter, LetterTemplate
+from .models import AccuracyCheck, Letter, LetterTemplate
 from .prerequisites import before_drafting, before_issuing
 
 
 def load_letters(scope, rows):
     """Each row's latest letter, and its latest issued one, in one query."""
-    letters = Letter.objects.filter(**scope).select_related("drafted_by", "approved_by")
+    # With each letter's factual-accuracy check (or none), which may hold its issue back.
+    letters = Letter.objects.filter(**scope).select_related("drafted_by", "approved_by", "accuracy_check")
     for letter in without_files(letters).order_by("version"):
         row = rows.get((letter.review_id, letter.force_id))
         if row is not None:
@@ -37,8 +38,10 @@ def force_page(row):
 
 
 def liaison_page(row):
+    """Issued letters, and the factual-accuracy checks of the force's own letters (nobody else's)."""
     issued = Letter.objects.filter(review=row.review, force=row.force, state=Letter.State.ISSUED)
-    return {"letters": without_files(issued)}
+    checks = AccuracyCheck.objects.filter(letter__review=row.review, letter__force=row.force).order_by("opened_at")
+    return {"letters": without_files(issued), "accuracy_checks": checks}
 
 
 def template_history(review):

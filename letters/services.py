@@ -17,6 +17,7 @@ from reviews.models import Assessment, ElementJudgement, GroupedSentence, Outcom
 from reviews.status import deadline_for
 
 from .access import approval_refusal
+from .accuracy import accuracy_check_open, accuracy_refusal
 from .addressees import addressees_on, names_office_holders
 from .compose import compose
 from .dated_names import as_on, inspectorate_name_on
@@ -102,7 +103,8 @@ def letter_edit(
 
 
 def letter_approve(*, letter: Letter, by: User) -> Letter:
-    """Approve a draft (by someone other than its last editor) and tell the review's lead signatory."""
+    """Approve a draft (by someone other than its last editor) and tell the review's lead signatory. Where the
+    review asks for it, the approved letter goes to the force for a factual-accuracy check (letters.accuracy)."""
     with transaction.atomic():
         letter = Letter.objects.select_for_update().select_related("review__lead_signatory", "force").get(pk=letter.pk)
         if letter.state == Letter.State.APPROVED:
@@ -111,6 +113,7 @@ def letter_approve(*, letter: Letter, by: User) -> Letter:
             raise ValidationError(refusal)
         letter.state, letter.approved_by, letter.approved_at = Letter.State.APPROVED, by, timezone.now()
         letter.save(update_fields=["state", "approved_by", "approved_at"])
+        accuracy_check_open(letter)  # first, so that the notice can say the letter waits for the force's check
         email_approval_notice(letter)
     return letter
 
@@ -141,6 +144,8 @@ def issue_refusal(letter: Letter, at: datetime.datetime | None = None) -> str | 
         return "A letter must be approved before it is issued."
     if missing := before_issuing(letter.force):
         return missing.message
+    if refusal := accuracy_refusal(letter, at):
+        return refusal
     issue_day = timezone.localdate(at or timezone.now())
     if letter.letter_date and letter.letter_date > issue_day:
         return (

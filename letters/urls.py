@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import accuracy_views, views
 
 app_name = "letters"
 
@@ -22,4 +22,16 @@ urlpatterns = [
     path("manage/letters/<int:pk>/issue/", views.letter_issue_view, name="issue"),
     path("manage/letters/<int:pk>/correct/", views.letter_correct_view, name="correct"),
     path("force/letters/<int:pk>/letter.pdf", views.liaison_letter_pdf, name="liaison-pdf"),
+    path("manage/reviews/<int:pk>/accuracy-check/", accuracy_views.accuracy_rule, name="accuracy-rule"),
+    path("manage/accuracy-checks/<int:pk>/", accuracy_views.check_detail, name="accuracy"),
+    path("manage/accuracy-checks/<int:pk>/sign-off/", accuracy_views.check_sign_off, name="accuracy-sign-off"),
+    path("manage/accuracy-comments/<int:pk>/reply/", accuracy_views.comment_reply, name="accuracy-reply"),
+    path("force/accuracy-checks/<int:pk>/", accuracy_views.liaison_check, name="liaison-accuracy"),
+    path(
+        "force/accuracy-checks/<int:pk>/paragraphs/<int:number>/",
+        accuracy_views.liaison_comment,
+        name="liaison-accuracy-comment",
+    ),
+    path("force/accuracy-checks/<int:pk>/draft.pdf", accuracy_views.liaison_check_pdf, name="liaison-accuracy-pdf"),
+    path("accuracy-evidence/<int:pk>/", accuracy_views.evidence_download, name="accuracy-evidence"),
 ]

@@ -30,6 +30,8 @@ from .access import (
     get_job_for_inspector,
     get_letter_for_inspector,
 )
+from .accuracy import accuracy_refusal
+from .accuracy_forms import AccuracyRuleForm
 from .compose import letter_sources
 from .extensions import letter_histories
 from .forms import (
@@ -42,7 +44,7 @@ from .forms import (
 )
 from .jobs import NOTHING_TO_DO, job_remaining, start_job
 from .limits import LETTER_CHARACTERS
-from .models import BulkJob, Letter, LetterTemplate
+from .models import AccuracyCheckRule, BulkJob, Letter, LetterTemplate
 from .pdf import render_pdf
 from .pdf_engine import PdfNotMade
 from .placeholders import GROUPED_PLACEHOLDER, PLACEHOLDERS
@@ -90,6 +92,7 @@ def template_edit(request, pk):
         "elements": review.elements.prefetch_related("judgements"),
         "outcomes": review.outcome_categories.all(),
         "grouped_sentences": grouped_sentences(review),
+        "accuracy_form": accuracy_rule_form(review),
     }
     return render(request, "letters/template_edit.html", context)
 
@@ -98,6 +101,13 @@ def grouped_sentences(review):
     """Each judgement label several elements share, with the sentence said once for them ('' for none)."""
     current = {grouped.label: grouped.letter_sentence for grouped in review.grouped_sentences.all()}
     return [(label, current.get(label, "")) for label in shared_labels(review)]
+
+
+def accuracy_rule_form(review):
+    rule = AccuracyCheckRule.objects.filter(review=review).first()
+    return AccuracyRuleForm(
+        initial={"enabled": bool(rule and rule.enabled), "working_days": rule.working_days if rule else 10}
+    )
 
 
 @inspector_required
@@ -178,6 +188,7 @@ def letter_detail(request, pk):
         "history": history,
         "approval_refusal": approval_refusal(letter, request.user) if letter.state == Letter.State.DRAFT else None,
         "before_issuing": before_issuing(letter.force) if letter.state == Letter.State.APPROVED else None,
+        "accuracy_refusal": accuracy_refusal(letter) if letter.state == Letter.State.APPROVED else None,
         "deliveries": without_files(Delivery.objects.about(letter)).select_related("resent_by"),
     }
     return render(request, "letters/letter_detail.html", context)

@@ -18,11 +18,13 @@ from core.documents import check_document
 from forces.models import OfficeHolder
 from governance.services import section55_submit
 from inspections.models import InspectionReport
+from letters.accuracy import accuracy_comment_add
 from letters.models import BulkJob
 from outbox.models import Delivery
 from recommendations.services import action_add, progress_update_add
 from reviews.models import Qualifier, Submission
 from reviews.services import create_submission
+from tests.accuracy_helpers import checked_letter
 from tests.conftest import VerifiedClient
 from tests.factories import make_review, pdf_bytes, upload
 from tests.letter_helpers import add_letter_template, draft
@@ -189,6 +191,26 @@ EXPECTED = {
         ["letter"],
         only(anonymous=302, inspector=403, signatory=403, own_officer=200, other_officer=404),
     ),
+    "letters:accuracy-rule": (["review"], POST_ONLY),
+    "letters:accuracy": (["accuracy_check"], STAFF),
+    "letters:accuracy-sign-off": (["accuracy_check"], POST_ONLY),
+    "letters:accuracy-reply": (["accuracy_comment"], STAFF),
+    "letters:liaison-accuracy": (
+        ["accuracy_check"],
+        only(anonymous=302, inspector=403, signatory=403, own_officer=200, other_officer=404),
+    ),
+    "letters:liaison-accuracy-comment": (
+        ["accuracy_check", "paragraph"],
+        only(anonymous=302, inspector=403, signatory=403, own_officer=200, other_officer=404),
+    ),
+    "letters:liaison-accuracy-pdf": (
+        ["accuracy_check"],
+        only(anonymous=302, inspector=403, signatory=403, own_officer=200, other_officer=404),
+    ),
+    "letters:accuracy-evidence": (
+        ["accuracy_evidence"],
+        only(anonymous=302, inspector=200, signatory=200, own_officer=200, other_officer=404),
+    ),
     "publications:letters": ([], PUBLIC),
     "publications:letter": (["review_slug", "cheshire_slug"], PUBLIC),
     "publications:letter-pdf": (["review_slug", "cheshire_slug"], PUBLIC),
@@ -219,6 +241,9 @@ POSTED = {
     "letters:approve": only(anonymous=302, inspector=302, signatory=302, own_officer=403, other_officer=403),
     "letters:correct": only(anonymous=302, inspector=302, signatory=302, own_officer=403, other_officer=403),
     "outbox:resend": only(anonymous=302, inspector=403, signatory=302, own_officer=403, other_officer=403),
+    # An empty rule form is refused with a message; signing off a reply with a comment unanswered is refused.
+    "letters:accuracy-rule": only(anonymous=302, inspector=302, signatory=302, own_officer=403, other_officer=403),
+    "letters:accuracy-sign-off": only(anonymous=302, inspector=302, signatory=302, own_officer=403, other_officer=403),
     "recommendations:claim-decision": only(
         anonymous=302, inspector=200, signatory=200, own_officer=403, other_officer=403
     ),
@@ -347,6 +372,7 @@ def world(
         "cheshire_only_review": make_review(signatory, forces=[cheshire], slug="cheshire-only").pk,
         "office_holder": office_holder(cheshire).pk,
         **register_objects(review.recommendation, cheshire, cheshire_officer),
+        **accuracy_objects(signatory, inspector, cheshire, cheshire_officer),
         **section55_objects(cheshire, cheshire_pcc),
     }
 
@@ -373,6 +399,25 @@ def office_holder(force):
     return OfficeHolder.objects.create(
         force=force, office=OfficeHolder.Office.CHIEF_OFFICER, name="Mark Roberts", started_on=datetime.date(2021, 1, 1)
     )
+
+
+def accuracy_objects(signatory, inspector, force, officer):
+    """A factual-accuracy check of a Cheshire letter, open, with a comment and its evidence."""
+    review = make_review(signatory, forces=[force], slug="accuracy-checked")
+    check = checked_letter(review, force, inspector).accuracy_check
+    comment = accuracy_comment_add(
+        check=check,
+        paragraph=1,
+        text="A fact to correct.",
+        documents=[check_document(upload("minutes.pdf", pdf_bytes()))],
+        by=officer,
+    )
+    return {
+        "accuracy_check": check.pk,
+        "paragraph": 1,
+        "accuracy_comment": comment.pk,
+        "accuracy_evidence": comment.evidence.get().pk,
+    }
 
 
 def register_objects(recommendation, force, officer):
