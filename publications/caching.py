@@ -12,11 +12,23 @@ from functools import wraps
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Subquery, Value
 from django.http import Http404
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.defaults import page_not_found
+
+from forces.models import Force
+from inspections.models import InspectionReport, Topic, TopicRename
+from recommendations.models import (
+    Action,
+    ForceResponse,
+    ProgressUpdate,
+    Recommendation,
+    RecommendationLink,
+    StatusChange,
+    TargetRevision,
+)
 
 from .models import Publication
 
@@ -30,7 +42,38 @@ def public_state():
         released=Count("pk", distinct=True), withdrawn=Max("letters__withdrawn_at")
     )
     withdrawn = state["withdrawn"].timestamp() if state["withdrawn"] else 0
-    return f"{state['released']}:{withdrawn}"
+    return f"{state['released']}:{withdrawn}:{register_state()}"
+
+
+# Every write to the register adds a row to one of these (a decision on a claim adds a status change;
+# an edited recommendation, topic or report adds a historical record), so their latest ids change with it.
+REGISTER_SOURCES = [
+    StatusChange,
+    ForceResponse,
+    Action,
+    TargetRevision,
+    ProgressUpdate,
+    RecommendationLink,
+    TopicRename,
+    Recommendation.history.model,  # type: ignore[attr-defined]
+    Topic.history.model,  # type: ignore[attr-defined]
+    InspectionReport.history.model,  # type: ignore[attr-defined]
+]
+
+
+def latest_id(model):
+    """The model's highest primary key, as a subquery (grouped by a constant: the whole table)."""
+    rows = model.objects.order_by().annotate(whole=Value(1)).values("whole").annotate(latest=Max("pk"))
+    return Subquery(rows.values("latest"))
+
+
+def register_state():
+    """Changes whenever the public register may read differently: any write to it, or a new day (what is
+    overdue, and which reports are published, follow the date). One query."""
+    latest = {f"latest_{index}": latest_id(model) for index, model in enumerate(REGISTER_SOURCES)}
+    row = Force.objects.order_by().annotate(**latest).values_list(*latest)[:1]
+    ids = next(iter(row), ())
+    return f"{timezone.localdate():%Y%m%d}:" + "-".join(str(value or 0) for value in ids)
 
 
 def render_view(view, request, *args, **kwargs):
@@ -88,7 +131,8 @@ def public_page(view):
             response = render_view(view, request, *args, **kwargs)
             if not is_shareable(request, response):
                 return private(response)
-            cache.set(key, response, PUBLIC_PAGE_SECONDS)
+            if not response.streaming:  # a streamed export is written as it is read: never held whole
+                cache.set(key, response, PUBLIC_PAGE_SECONDS)
         if response.status_code == 200:
             patch_cache_control(response, public=True, max_age=BROWSER_SECONDS)
         else:

@@ -6,9 +6,11 @@ from itertools import groupby
 from django.shortcuts import get_object_or_404, render
 
 from forces.models import Force
+from recommendations.register import delay_counts
 
 from .caching import public_page
 from .queries import latest_public_entries, public_entries
+from .register_queries import public_entries as public_register_entries
 
 # The police regions in the order the inspectorate lists them, north to south, then Wales.
 REGION_ORDER = [
@@ -53,5 +55,6 @@ def force_detail(request, slug):
     for entry in entries:
         history[entry.letter.review.recommendation].append(entry)
     latest = latest_public_entries().filter(letter__force=force).order_by("-publication__release_at")
-    context = {"force": force, "letters": list(latest), "history": dict(history)}
+    register_counts = delay_counts(public_register_entries().filter(force=force))
+    context = {"force": force, "letters": list(latest), "history": dict(history), "counts": register_counts}
     return render(request, "forces/force_detail.html", context)
