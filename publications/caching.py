@@ -55,9 +55,9 @@ REGISTER_SOURCES = [
     ProgressUpdate,
     RecommendationLink,
     TopicRename,
-    Recommendation.history.model,  # type: ignore[attr-defined]
-    Topic.history.model,  # type: ignore[attr-defined]
-    InspectionReport.history.model,  # type: ignore[attr-defined]
+    Recommendation.history.model,
+    Topic.history.model,
+    InspectionReport.history.model,
 ]
 
 

@@ -422,3 +422,12 @@ def test_the_43_row_table_is_a_fixed_number_of_queries(anonymous, register, djan
     with django_assert_max_num_queries(14):
         html = page(anonymous, reverse("publications:recommendation", args=[register.reference]))
     assert html.count("govuk-table__row") >= 44
+
+
+def test_the_bench_compares_the_register_with_the_letters_list(forces):
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("bench_register", recommendations=12, letters=5, runs=1, stdout=out)
+    assert "the letters list" in out.getvalue() and "rolled back" in out.getvalue()
+    assert not Recommendation.objects.filter(reference__startswith="bench-").exists()
