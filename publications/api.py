@@ -130,7 +130,7 @@ def page_of(items: QuerySet[Any], page: Page) -> tuple[int, list[Any]]:
     summary="Published recommendations, with how many forces are at each status",
 )
 def recommendations(request, filters: Query[RecommendationFilters]):
-    chosen = filters.dict(exclude={"limit", "offset"})
+    chosen = filters.model_dump(exclude={"limit", "offset"})
     chosen = {
         **chosen,
         "status": chosen["status"].value if chosen["status"] else "",

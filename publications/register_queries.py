@@ -118,6 +118,6 @@ def public_links(
     today = today or timezone.localdate()
     onward = RecommendationLink.objects.filter(earlier=recommendation, later__report__published_on__lte=today)
     back = RecommendationLink.objects.filter(later=recommendation, earlier__report__published_on__lte=today)
-    return [(link.get_kind_display(), link.later) for link in onward.select_related("later")] + [
-        (link.inverse_label, link.earlier) for link in back.select_related("earlier")
-    ]
+    return [
+        (link.get_kind_display(), link.later) for link in onward.select_related("later__report", "later__topic")
+    ] + [(link.inverse_label, link.earlier) for link in back.select_related("earlier__report", "earlier__topic")]
