@@ -37,12 +37,25 @@ BROWSER_SECONDS = 60
 
 
 def public_state():
-    """Changes whenever what the public may see changes: a release time passes, a letter is withdrawn."""
-    state = Publication.objects.released(timezone.now()).aggregate(
-        released=Count("pk", distinct=True), withdrawn=Max("letters__withdrawn_at")
-    )
-    withdrawn = state["withdrawn"].timestamp() if state["withdrawn"] else 0
-    return f"{state['released']}:{withdrawn}:{register_state()}"
+    """Changes whenever what the public may see changes: a release time passes, a letter is withdrawn, the
+    register is written to, a new day begins (what is overdue follows the date). One query."""
+    released = Publication.objects.released(timezone.now())
+    columns = {
+        "released": whole_table(released, Count("pk", distinct=True)),
+        "withdrawn": whole_table(released, Max("letters__withdrawn_at")),
+        **{
+            f"latest_{index}": whole_table(model.objects.all(), Max("pk"))
+            for index, model in enumerate(REGISTER_SOURCES)
+        },
+    }
+    # A query needs a table to select from: any one row of the forces' (no forces, nothing is public).
+    row = next(iter(Force.objects.order_by().annotate(**columns).values_list(*columns)[:1]), None)
+    if row is None:
+        return "nothing"
+    released_count, withdrawn, *latest = row
+    withdrawn_at = withdrawn.timestamp() if withdrawn else 0
+    register = "-".join(str(value or 0) for value in latest)
+    return f"{released_count}:{withdrawn_at}:{timezone.localdate():%Y%m%d}:{register}"
 
 
 # Every write to the register adds a row to one of these (a decision on a claim adds a status change;
@@ -61,19 +74,10 @@ REGISTER_SOURCES = [
 ]
 
 
-def latest_id(model):
-    """The model's highest primary key, as a subquery (grouped by a constant: the whole table)."""
-    rows = model.objects.order_by().annotate(whole=Value(1)).values("whole").annotate(latest=Max("pk"))
-    return Subquery(rows.values("latest"))
-
-
-def register_state():
-    """Changes whenever the public register may read differently: any write to it, or a new day (what is
-    overdue, and which reports are published, follow the date). One query."""
-    latest = {f"latest_{index}": latest_id(model) for index, model in enumerate(REGISTER_SOURCES)}
-    row = Force.objects.order_by().annotate(**latest).values_list(*latest)[:1]
-    ids = next(iter(row), ())
-    return f"{timezone.localdate():%Y%m%d}:" + "-".join(str(value or 0) for value in ids)
+def whole_table(rows, aggregate):
+    """An aggregate over every row of a queryset, as a subquery (grouped by a constant: no GROUP BY)."""
+    grouped = rows.order_by().annotate(whole=Value(1)).values("whole").annotate(result=aggregate)
+    return Subquery(grouped.values("result"))
 
 
 def render_view(view, request, *args, **kwargs):

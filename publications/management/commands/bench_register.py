@@ -63,12 +63,14 @@ class Command(BaseCommand):
             new_name=topic.name,
             renamed_on=datetime.date(2017, 4, 1),
         )
-        report = None
+        reports = [
+            InspectionReport.objects.create(
+                title=f"Bench report {number}", published_on=today - datetime.timedelta(days=400 + number)
+            )
+            for number in range((count + 9) // 10)
+        ]
         for index in range(count):
-            if index % 10 == 0:
-                report = InspectionReport.objects.create(
-                    title=f"Bench report {index // 10}", published_on=today - datetime.timedelta(days=400 + index)
-                )
+            report = reports[index // 10]
             recommendation = Recommendation.objects.create(
                 reference=f"bench-{index}",
                 report=report,
@@ -94,7 +96,7 @@ class Command(BaseCommand):
     def letters(self, count, forces, inspector):
         """Published letters as the public list shows them, in reviews of up to 43 forces."""
         release_at = timezone.now() - datetime.timedelta(days=1)
-        recommendation = Recommendation.objects.filter(reference__startswith="bench-").first()
+        recommendation = Recommendation.objects.filter(reference__startswith="bench-").earliest("pk")
         pdf = b"%PDF-1.7 stand-in"
         created = 0
         for index in range((count + len(forces) - 1) // len(forces)):
