@@ -53,8 +53,10 @@ worker: migrate
 	$(MANAGE) run_worker
 
 # Prints one letter's render time and memory, and the time to draft and issue a review's 43 letters.
+# Then the public register page time beside the public letters list, at 300 recommendations x 43 forces.
 bench: migrate
 	$(MANAGE) bench_letters
+	$(MANAGE) bench_register
 
 test: setup
 	$(BIN)/pytest

@@ -8,7 +8,11 @@ from accounts.access import may_issue_letters, needs_second_factor
 
 def navigation_for(user):
     """The service navigation items the signed-in role should see, as (label, url) pairs."""
-    items = [("Published letters", reverse("publications:letters")), ("Forces", reverse("forces:list"))]
+    items = [
+        ("Published letters", reverse("publications:letters")),
+        ("Register", reverse("publications:register")),
+        ("Forces", reverse("forces:list")),
+    ]
     if not user.is_authenticated or needs_second_factor(user):
         return items  # staff see their navigation only once past the second factor
     if user.is_inspector:

@@ -4,6 +4,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from publications.api_urls import urls as publications_api_urls
+
 from . import views
 
 admin.site.site_header = "Recommendation Tracker reference data"
@@ -26,6 +28,7 @@ urlpatterns = [
     path("", include("reviews.urls")),
     path("", include("letters.urls")),
     path("", include("publications.urls")),
+    path("api/v1/", publications_api_urls),
     path("admin/login/", views.admin_sign_in, name="admin-sign-in"),  # before the admin's own sign-in page
     path("admin/", admin.site.urls),
 ]

@@ -12,11 +12,23 @@ from functools import wraps
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Subquery, Value
 from django.http import Http404
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.defaults import page_not_found
+
+from forces.models import Force
+from inspections.models import InspectionReport, Topic, TopicRename
+from recommendations.models import (
+    Action,
+    ForceResponse,
+    ProgressUpdate,
+    Recommendation,
+    RecommendationLink,
+    StatusChange,
+    TargetRevision,
+)
 
 from .models import Publication
 
@@ -25,12 +37,47 @@ BROWSER_SECONDS = 60
 
 
 def public_state():
-    """Changes whenever what the public may see changes: a release time passes, a letter is withdrawn."""
-    state = Publication.objects.released(timezone.now()).aggregate(
-        released=Count("pk", distinct=True), withdrawn=Max("letters__withdrawn_at")
-    )
-    withdrawn = state["withdrawn"].timestamp() if state["withdrawn"] else 0
-    return f"{state['released']}:{withdrawn}"
+    """Changes whenever what the public may see changes: a release time passes, a letter is withdrawn, the
+    register is written to, a new day begins (what is overdue follows the date). One query."""
+    released = Publication.objects.released(timezone.now())
+    columns = {
+        "released": whole_table(released, Count("pk", distinct=True)),
+        "withdrawn": whole_table(released, Max("letters__withdrawn_at")),
+        **{
+            f"latest_{index}": whole_table(model.objects.all(), Max("pk"))
+            for index, model in enumerate(REGISTER_SOURCES)
+        },
+    }
+    # A query needs a table to select from: any one row of the forces' (no forces, nothing is public).
+    row = next(iter(Force.objects.order_by().annotate(**columns).values_list(*columns)[:1]), None)
+    if row is None:
+        return "nothing"
+    released_count, withdrawn, *latest = row
+    withdrawn_at = withdrawn.timestamp() if withdrawn else 0
+    register = "-".join(str(value or 0) for value in latest)
+    return f"{released_count}:{withdrawn_at}:{timezone.localdate():%Y%m%d}:{register}"
+
+
+# Every write to the register adds a row to one of these (a decision on a claim adds a status change;
+# an edited recommendation, topic or report adds a historical record), so their latest ids change with it.
+REGISTER_SOURCES = [
+    StatusChange,
+    ForceResponse,
+    Action,
+    TargetRevision,
+    ProgressUpdate,
+    RecommendationLink,
+    TopicRename,
+    Recommendation.history.model,
+    Topic.history.model,
+    InspectionReport.history.model,
+]
+
+
+def whole_table(rows, aggregate):
+    """An aggregate over every row of a queryset, as a subquery (grouped by a constant: no GROUP BY)."""
+    grouped = rows.order_by().annotate(whole=Value(1)).values("whole").annotate(result=aggregate)
+    return Subquery(grouped.values("result"))
 
 
 def render_view(view, request, *args, **kwargs):
@@ -88,7 +135,8 @@ def public_page(view):
             response = render_view(view, request, *args, **kwargs)
             if not is_shareable(request, response):
                 return private(response)
-            cache.set(key, response, PUBLIC_PAGE_SECONDS)
+            if not response.streaming:  # a streamed export is written as it is read: never held whole
+                cache.set(key, response, PUBLIC_PAGE_SECONDS)
         if response.status_code == 200:
             patch_cache_control(response, public=True, max_age=BROWSER_SECONDS)
         else:

@@ -15,8 +15,10 @@ from django.utils.feedgenerator import Atom1Feed
 from core.files import stored_bytes, without_files
 
 from .caching import public_page
+from .cells import neutralised
 from .models import Publication
 from .queries import public_entries
+from .register_data import RECOMMENDATION_COLUMNS, STATUS_COLUMNS
 
 COLUMNS = [
     ("id", "Stable identifier: review, force and version"),
@@ -78,7 +80,7 @@ def letters_csv(request):
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=[name for name, _ in COLUMNS])
     writer.writeheader()
-    writer.writerows(records(request))
+    writer.writerows({name: neutralised(value) for name, value in row.items()} for row in records(request))
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="published-letters.csv"'
     return response
@@ -92,7 +94,12 @@ def letters_json(request):
 
 @public_page
 def data_page(request):
-    return render(request, "publications/data.html", {"columns": COLUMNS})
+    context = {
+        "columns": COLUMNS,
+        "recommendation_columns": RECOMMENDATION_COLUMNS,
+        "status_columns": STATUS_COLUMNS,
+    }
+    return render(request, "publications/data.html", context)
 
 
 class PublicationsFeed(Feed):

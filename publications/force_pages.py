@@ -7,9 +7,11 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from forces.models import Force, holders_on
+from recommendations.register import delay_counts
 
 from .caching import public_page
 from .queries import latest_public_entries, public_entries
+from .register_queries import public_entries as public_register_entries
 
 # The police regions in the order the inspectorate lists them, north to south, then Wales.
 REGION_ORDER = [
@@ -55,5 +57,12 @@ def force_detail(request, slug):
         history[entry.letter.review.recommendation].append(entry)
     latest = latest_public_entries().filter(letter__force=force).order_by("-publication__release_at")
     holders = holders_on(force, timezone.localdate())
-    context = {"force": force, "letters": list(latest), "history": dict(history), "holders": holders}
+    register_counts = delay_counts(public_register_entries().filter(force=force))
+    context = {
+        "force": force,
+        "letters": list(latest),
+        "history": dict(history),
+        "holders": holders,
+        "counts": register_counts,
+    }
     return render(request, "forces/force_detail.html", context)

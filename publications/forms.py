@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from core.forms import DateField, GovukForm, choices
 from letters.models import Letter
+from recommendations.models import Recommendation, RegisterStatus
 
 
 class LetterFilterForm(forms.Form):
@@ -24,6 +25,48 @@ class LetterFilterForm(forms.Form):
         self.is_valid()
         values = {name: self.cleaned_data.get(name) for name in self.fields}
         return {name: "" if value is None else str(value).strip() for name, value in values.items()}
+
+
+class RegisterFilterForm(LetterFilterForm):
+    """The public register's filters, from the query string. A value that is not valid is ignored."""
+
+    review = None  # type: ignore[assignment]
+    year = None  # type: ignore[assignment]
+    report = forms.IntegerField(required=False, min_value=1, max_value=2**31 - 1)
+    status = forms.ChoiceField(required=False, choices=[("", "Any status"), *RegisterStatus.choices])
+    kind = forms.ChoiceField(required=False, choices=[("", "Any kind"), *Recommendation.Kind.choices])
+    priority = forms.ChoiceField(required=False, choices=[("", "Any"), ("yes", "Priority"), ("no", "Not priority")])
+    overdue = forms.BooleanField(required=False)
+
+    def chosen(self):
+        chosen = super().chosen()
+        chosen["overdue"] = "1" if chosen["overdue"] == "True" else ""
+        return chosen
+
+    def filters(self, chosen):
+        """The chosen values as filter_recommendations() takes them."""
+        return {
+            "report": int(chosen["report"]) if chosen["report"] else None,
+            "topic": int(chosen["topic"]) if chosen["topic"] else None,
+            "force": chosen["force"],
+            "status": chosen["status"],
+            "kind": chosen["kind"],
+            "priority": {"yes": True, "no": False}.get(chosen["priority"]),
+            "overdue": bool(chosen["overdue"]),
+            "q": chosen["q"],
+        }
+
+
+class EntryFilterForm(forms.Form):
+    """A force's register page: its entries at one status, or those overdue."""
+
+    status = forms.ChoiceField(required=False, choices=[("", "Any status"), *RegisterStatus.choices])
+    overdue = forms.BooleanField(required=False)
+
+    def chosen(self):
+        self.is_valid()
+        status = self.cleaned_data.get("status") or ""
+        return {"status": status, "overdue": "1" if self.cleaned_data.get("overdue") else ""}
 
 
 class LetterChoiceField(forms.ModelMultipleChoiceField):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import data, manage, responses, views
+from . import data, manage, register_data, register_pages, responses, views
 
 app_name = "publications"
 
@@ -21,6 +21,19 @@ urlpatterns = [
     path("reviews/<slug:slug>/", views.review_overview, name="review"),
     path("reviews/<slug:slug>/overview.pdf", views.overview_pdf, name="overview-pdf"),
     path("recommendations/<slug:reference>/", views.recommendation_detail, name="recommendation"),
+    path(
+        "recommendations/<slug:reference>/<slug:force_slug>/",
+        register_pages.recommendation_force,
+        name="recommendation-force",
+    ),
+    path("register/", register_pages.register_list, name="register"),
+    path("register/changes.atom", register_data.register_feed, name="register-feed"),
+    path("data/register/recommendations.csv", register_data.recommendations_csv, name="register-recommendations-csv"),
+    path(
+        "data/register/recommendations.json", register_data.recommendations_json, name="register-recommendations-json"
+    ),
+    path("data/register/statuses.csv", register_data.statuses_csv, name="register-statuses-csv"),
+    path("data/register/statuses.json", register_data.statuses_json, name="register-statuses-json"),
     path("data/", data.data_page, name="data"),
     path("responses/", responses.response_list, name="responses"),
     path("responses/<int:pk>/<slug:force_slug>/", responses.response_detail, name="response"),

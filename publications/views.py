@@ -14,6 +14,7 @@ from forces.models import Force
 from inspections.models import Topic
 from letters.presentation import issued_view
 from recommendations.models import Recommendation
+from recommendations.register import delay_counts
 from reviews.models import Review
 
 from .caching import public_page
@@ -21,6 +22,8 @@ from .forms import LetterFilterForm
 from .models import Publication
 from .overview import Overview, standings_without_letters
 from .queries import filter_entries, latest_public_entries, public_entries
+from .register_queries import public_entries as public_register_entries
+from .register_queries import public_links
 
 PAGE_SIZE = 25
 
@@ -133,5 +136,12 @@ def recommendation_detail(request, reference):
     entries = (
         latest_public_entries().filter(letter__review__recommendation=recommendation).order_by("letter__force__name")
     )
-    context = {"recommendation": recommendation, "entries": entries}
+    register = public_register_entries().filter(recommendation=recommendation).order_by("force__name")
+    context = {
+        "recommendation": recommendation,
+        "entries": entries,
+        "register": register,
+        "counts": delay_counts(recommendation.entries.all()),
+        "links": public_links(recommendation),
+    }
     return render(request, "publications/recommendation_detail.html", context)

@@ -1,0 +1,120 @@
+"""The public register: every published recommendation's status at each force, a force's timeline for one
+recommendation, and a force's register. No sign-in; never an internal note or an evidence document."""
+
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from forces.models import Force
+from inspections.models import InspectionReport, Topic
+from recommendations.models import Recommendation, RegisterEntry, RegisterStatus
+from recommendations.register import Delay, Event, claim_summary, delay_counts, timeline
+
+from .caching import public_page
+from .forms import EntryFilterForm, RegisterFilterForm
+from .register_queries import (
+    entry_conditions,
+    filter_recommendations,
+    public_entries,
+    public_recommendations,
+    status_counts,
+    with_counts,
+)
+
+PAGE_SIZE = 25
+
+
+def register_options():
+    """The filters' choices: only reports, topics and forces the public register has entries for."""
+    recommendations = public_recommendations()
+    return {
+        "reports": InspectionReport.objects.filter(Exists(recommendations.filter(report=OuterRef("pk")))),
+        "topics": Topic.objects.filter(Exists(recommendations.filter(topic=OuterRef("pk")))),
+        "forces": Force.objects.filter(
+            Exists(RegisterEntry.objects.filter(force=OuterRef("pk"), recommendation__in=recommendations))
+        ).order_by("name"),
+        "statuses": RegisterStatus.choices,
+        "kinds": Recommendation.Kind.choices,
+    }
+
+
+@public_page
+def register_list(request):
+    form = RegisterFilterForm(request.GET)
+    chosen = form.chosen()
+    recommendations = filter_recommendations(public_recommendations(), **form.filters(chosen))
+    recommendations = with_counts(recommendations.select_related("report", "topic")).order_by(
+        "-report__published_on", "report__title", "reference"
+    )
+    page = Paginator(recommendations, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [(recommendation, status_counts(recommendation)) for recommendation in page.object_list]
+    query = urlencode({name: value for name, value in chosen.items() if value})
+    context = {"page": page, "rows": rows, "chosen": chosen, "query": query, **register_options()}
+    return render(request, "publications/register_list.html", context)
+
+
+def public_recommendation(reference):
+    return get_object_or_404(
+        public_recommendations().select_related("report", "topic", "cause_of_concern"), reference=reference
+    )
+
+
+def public_event(event: Event) -> Event:
+    """What the public reads of an event: its evidence documents counted, never named or linked."""
+    event.internal_note = ""
+    event.by = ""
+    event.document_count = len(event.documents)  # type: ignore[attr-defined]
+    event.documents = []
+    event.url = ""  # events other apps add may link to staff pages
+    # A verified claim's evidence names the force's documents (claim_evidence): the public reads that there were some.
+    event.details = [
+        detail.split(" and its evidence: ")[0] + " and the documents sent with it."
+        if detail.startswith("Evidence: ") and " and its evidence: " in detail
+        else detail
+        for detail in event.details
+    ]
+    return event
+
+
+@public_page
+def recommendation_force(request, reference, force_slug):
+    recommendation = public_recommendation(reference)
+    entry = (
+        public_entries()
+        .filter(recommendation=recommendation, force__slug=force_slug)
+        .select_related("recommendation__cause_of_concern")
+        .first()
+    )
+    if entry is None:
+        raise Http404("The recommendation does not apply to this force.")
+    events = [public_event(event) for event in timeline(recommendation, entry.force, for_staff=False)]
+    context = {"recommendation": recommendation, "entry": entry, "events": events, "claim": claim_summary(entry)}
+    return render(request, "publications/register_force_timeline.html", context)
+
+
+@public_page
+def force_register(request, slug):
+    force = get_object_or_404(Force, slug=slug)
+    chosen = EntryFilterForm(request.GET).chosen()
+    entries = public_entries().filter(force=force)
+    counts = delay_counts(entries)
+    if chosen["status"]:
+        entries = entries.filter(status=chosen["status"])
+    if chosen["overdue"]:
+        entries = entries.filter(entry_conditions("", "recommendation__due_on", timezone.localdate())[Delay.OVERDUE])
+    entries = entries.order_by("-recommendation__report__published_on", "recommendation__reference")
+    page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = urlencode({name: value for name, value in chosen.items() if value})
+    context = {
+        "force": force,
+        "page": page,
+        "counts": counts,
+        "chosen": chosen,
+        "query": query,
+        "statuses": RegisterStatus.choices,
+    }
+    return render(request, "publications/force_register.html", context)
