@@ -15,11 +15,14 @@ class PublicationsConfig(AppConfig):
     def ready(self):
         from core.history import history_ignores
         from letters.extensions import register_letter_history
+        from recommendations.register import TIMELINE_SOURCES
         from reviews import extensions
 
         from . import progress
+        from .register_events import published_letter_events
 
         register_letter_history(letter_publication_history)
         history_ignores("overview_pdf")
         extensions.ROW_LOADERS.append(progress.load_publication)
         extensions.REVIEW_HISTORY.append(progress.publication_history)
+        TIMELINE_SOURCES.append(published_letter_events)

@@ -64,19 +64,12 @@ def public_recommendation(reference):
 
 
 def public_event(event: Event) -> Event:
-    """What the public reads of an event: its evidence documents counted, never named or linked."""
+    """What the public reads of an event: its evidence documents counted, never named or linked. Every
+    timeline source gives the public audience only what is public (links included)."""
     event.internal_note = ""
     event.by = ""
     event.document_count = len(event.documents)  # type: ignore[attr-defined]
     event.documents = []
-    event.url = ""  # events other apps add may link to staff pages
-    # A verified claim's evidence names the force's documents (claim_evidence): the public reads that there were some.
-    event.details = [
-        detail.split(" and its evidence: ")[0] + " and the documents sent with it."
-        if detail.startswith("Evidence: ") and " and its evidence: " in detail
-        else detail
-        for detail in event.details
-    ]
     return event
 
 

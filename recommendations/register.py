@@ -188,7 +188,7 @@ def action_events(recommendation: Recommendation, force: Force) -> list[Event]:
             title="Target date revised",
             text=revision.reason,
             details=[
-                f"{revision.action.description[:80]}: from {revision.previous_date:%-d %B %Y} "
+                f"{revision.action.description[:80].rstrip('.')}: from {revision.previous_date:%-d %B %Y} "
                 f"to {revision.new_date:%-d %B %Y}."
             ],
             order=(revision.revised_at, 0, revision.pk),

@@ -311,9 +311,13 @@ def claim_decide(*, update: ProgressUpdate, verified: bool, reason: str, by: Use
 
 
 def claim_evidence(update: ProgressUpdate) -> str:
-    documents = ", ".join(evidence.original_name for evidence in update.evidence.all())
+    """What verified the completion: the force's claim and how many documents came with it (their names
+    are on the claim itself, for staff and the force)."""
     claimed = f"The force's claim of {timezone.localdate(update.written_at):%-d %B %Y}"
-    return f"{claimed} and its evidence: {documents}" if documents else claimed
+    count = update.evidence.count()
+    if not count:
+        return claimed
+    return f"{claimed} and the {count} document{'s' if count != 1 else ''} sent with it"
 
 
 def record(

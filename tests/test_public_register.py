@@ -182,7 +182,7 @@ def test_the_force_timeline_shows_both_sides_and_both_dates(anonymous, register)
     assert "The review waits for new staff." in html and "Target date revised" in html
     assert "1 document sent as evidence" in html
     assert "/evidence/" not in html and "unit-review.pdf" not in html
-    assert "Evidence: The force&#x27;s claim of" in html and "and the documents sent with it." in html
+    assert "Evidence: The force&#x27;s claim of" in html and "and the 1 document sent with it" in html
     closed = page(anonymous, reverse("publications:recommendation-force", args=[register.reference, "merseyside"]))
     assert "the 2018 inspection replaces it" in closed and "Michael Cunningham" in closed
     assert SECRET not in closed
@@ -433,3 +433,25 @@ def test_the_bench_compares_the_register_with_the_letters_list(forces):
     call_command("bench_register", recommendations=12, letters=5, runs=1, stdout=out)
     assert "the letters list" in out.getvalue() and "rolled back" in out.getvalue()
     assert not Recommendation.objects.filter(reference__startswith="bench-").exists()
+
+
+def test_a_published_letter_is_on_the_public_timeline_and_an_unpublished_one_is_not(
+    client, review, inspector, signatory, cheshire, merseyside
+):
+    from tests.letter_helpers import add_letter_template
+    from tests.publication_helpers import issued, publish
+
+    add_letter_template(review)
+    letter = issued(review, cheshire, inspector, signatory)
+    issued(review, merseyside, inspector, signatory)  # issued, never published
+    publish(review, [letter], inspector, timezone.now() - datetime.timedelta(hours=1))
+    reference = review.recommendation.reference
+    cheshire_page = client.get(
+        reverse("publications:recommendation-force", args=[reference, "cheshire"])
+    ).content.decode()
+    assert "Assessment letter published" in cheshire_page
+    assert reverse("publications:letter", args=[review.slug, "cheshire"]) in cheshire_page
+    merseyside_page = client.get(
+        reverse("publications:recommendation-force", args=[reference, "merseyside"])
+    ).content.decode()
+    assert "Assessment letter" not in merseyside_page

@@ -113,7 +113,10 @@ def test_a_claim_is_returned_once_then_verified_and_both_dates_show(
     )
     verified = entry(recommendation, cheshire)
     assert verified.status == RegisterStatus.COMPLETE_VERIFIED and verified.verified_on == TODAY
-    assert "signed.pdf" in StatusChange.objects.last().evidence
+    assert (
+        StatusChange.objects.last().evidence
+        == f"The force's claim of {TODAY:%-d %B %Y} and the 1 document sent with it"
+    )
     summary = f"Force reports complete on {TODAY:%-d %B %Y}; inspectorate verified on {TODAY:%-d %B %Y}"
     assert summary in client.get(reverse("recommendations:register", args=[recommendation.pk])).content.decode()
 

@@ -4,6 +4,10 @@ reason and claims completion with evidence; the inspector returns the claim once
 axe-core checks every page on the way."""
 
 import datetime
+import json
+import os
+import re
+from pathlib import Path
 
 from playwright.sync_api import expect
 
@@ -119,3 +123,51 @@ def test_import_respond_plan_claim_return_and_verify(
     page.goto("/manage/register/?status=verified")
     expect(page.get_by_role("heading", name="1 entry")).to_be_visible()
     assert_accessible(page)
+    public = browser.new_context(base_url=live_server.url, locale="en-GB").new_page()
+    public_sees_the_change(public, today)
+
+
+def screenshot(page, name):
+    """Kept where SCREENSHOT_DIR says (the closing note's pictures), when it is set."""
+    if directory := os.environ.get("SCREENSHOT_DIR"):
+        page.screenshot(path=str(Path(directory) / name), full_page=True)
+
+
+def public_sees_the_change(page, today):
+    page.goto("/register/")
+    page.get_by_label("Search").fill("legitimacy (old name)")
+    page.get_by_role("button", name="Filter").click()
+    assert_accessible(page)
+    page.get_by_role("link", name=re.compile("publish their vetting plans|PEEL: police legitimacy 2016")).first.click()
+    expect(page.locator("tbody tr")).to_have_count(43)
+    expect(page.get_by_role("row").filter(has_text="Cheshire Constabulary")).to_contain_text("Complete (verified)")
+    assert_accessible(page)
+    screenshot(page, "public-recommendation.png")
+    page.get_by_role("link", name="Cheshire Constabulary").click()
+    both = f"Force reports complete on {today:%-d %B %Y}; inspectorate verified on {today:%-d %B %Y}"
+    expect(page.get_by_text(both)).to_be_visible()
+    expect(page.locator(".app-timeline")).to_contain_text("Target date revised")
+    assert_accessible(page)
+    screenshot(page, "public-force-timeline.png")
+    page.goto("/forces/cheshire/register/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Cheshire Constabulary")
+    assert_accessible(page)
+    screenshot(page, "public-force-register.png")
+    open_data_shows_the_change(page)
+
+
+def open_data_shows_the_change(page):
+    statuses = page.request.get("/data/register/statuses.csv").text()
+    assert any(REFERENCE in line and "cheshire" in line and "verified" in line for line in statuses.splitlines())
+    rows = page.request.get("/data/register/statuses.json").json()
+    rows = rows if isinstance(rows, list) else next(value for value in rows.values() if isinstance(value, list))
+    assert any(
+        row.get("recommendation") == REFERENCE and row.get("status") == "verified"
+        for row in rows
+        if row.get("force") == "cheshire"
+    )
+    api = page.request.get(f"/api/v1/statuses?recommendation={REFERENCE}&force=cheshire").json()
+    assert "verified" in json.dumps(api)
+    assert page.request.get("/api/v1/openapi.json").json()["openapi"].startswith("3.")
+    feed = page.request.get("/register/changes.atom").text()
+    assert REFERENCE in feed and "Complete (verified)" in feed
