@@ -79,3 +79,9 @@ def assert_accessible(page):
 def browser_database(request):
     if "live_server" in request.fixturenames:
         request.getfixturevalue("transactional_letters")
+
+
+def screenshot(page, name):
+    """Kept where SCREENSHOT_DIR says (the closing note's pictures), when it is set."""
+    if directory := os.environ.get("SCREENSHOT_DIR"):
+        page.screenshot(path=str(Path(directory) / name), full_page=True)

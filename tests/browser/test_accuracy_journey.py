@@ -6,7 +6,7 @@ from pathlib import Path
 from playwright.sync_api import expect
 
 from letters.models import AccuracyCheck, Letter
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, screenshot
 from tests.browser.test_review_journey import sign_in
 from tests.factories import pdf_bytes
 from tests.letter_helpers import add_letter_template, draft
@@ -96,5 +96,6 @@ def test_a_factual_accuracy_check_from_force_comment_to_inspector_reply_to_issue
     expect(force.get_by_text("Accepted", exact=True)).to_be_visible()
     expect(force.get_by_text("The minutes show the review; the letter now says so.")).to_be_visible()
     assert_accessible(force)
+    screenshot(force, "accuracy-check-outcome.png")
     for page in (staff, force, second):
         page.context.close()

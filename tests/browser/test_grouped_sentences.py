@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from accounts.demo import signature_png
 from letters.models import Letter
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, screenshot
 from tests.browser.test_letter_journey import open_cheshire, pdf_pages
 from tests.browser.test_review_journey import sign_in, sign_out
 from tests.letter_helpers import add_letter_template
@@ -89,6 +89,7 @@ def test_two_elements_sharing_a_judgement_come_out_as_one_sentence(page, review,
     )
     expect(sources.nth(1)).to_contain_text(GROUPED)
     assert_accessible(page)
+    screenshot(page, "letter-grouped-sentence.png")
     sign_out(page)
 
     sign_in(page, "signatory")

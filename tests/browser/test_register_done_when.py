@@ -5,14 +5,12 @@ axe-core checks every page on the way."""
 
 import datetime
 import json
-import os
 import re
-from pathlib import Path
 
 from playwright.sync_api import expect
 
 from inspections.models import TopicRename
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, screenshot
 from tests.browser.test_review_journey import sign_in
 from tests.factories import pdf_bytes
 
@@ -125,12 +123,6 @@ def test_import_respond_plan_claim_return_and_verify(
     assert_accessible(page)
     public = browser.new_context(base_url=live_server.url, locale="en-GB").new_page()
     public_sees_the_change(public, today)
-
-
-def screenshot(page, name):
-    """Kept where SCREENSHOT_DIR says (the closing note's pictures), when it is set."""
-    if directory := os.environ.get("SCREENSHOT_DIR"):
-        page.screenshot(path=str(Path(directory) / name), full_page=True)
 
 
 def public_sees_the_change(page, today):

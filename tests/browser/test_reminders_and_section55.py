@@ -9,7 +9,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from inspections.models import InspectionReport
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, screenshot
 from tests.browser.test_review_journey import sign_in
 
 
@@ -23,6 +23,7 @@ def test_a_reminder_and_a_chaser_are_recorded_on_the_force_row(page, review, ins
     expect(row).to_contain_text(f"Reminder sent {deadline - datetime.timedelta(days=7):%-d %b}")
     expect(row).to_contain_text(f"Chaser sent {deadline + datetime.timedelta(days=1):%-d %b}")
     assert_accessible(page)
+    screenshot(page, "review-reminder-and-chaser.png")
     for path, heading in [
         ("/manage/section-55/", "Section 55 responses"),
         ("/manage/register/forces/merseyside/", "Merseyside Police"),
@@ -61,3 +62,4 @@ def test_a_governance_body_submits_its_section_55_response(page, cheshire, chesh
     page.get_by_role("link", name="Custody inspection of Cheshire Constabulary").click()
     expect(page.get_by_text("The Chief Constable accepts the findings.")).to_be_visible()
     assert_accessible(page)
+    screenshot(page, "public-section-55-response.png")
