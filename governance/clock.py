@@ -51,9 +51,12 @@ def reports_on_forces() -> QuerySet[InspectionReport]:
     return InspectionReport.objects.filter(scope=InspectionReport.Scope.FORCE).select_related("force")
 
 
-def dues(reports: QuerySet[InspectionReport], today: datetime.date | None = None) -> list[Due]:
+def dues(
+    reports: QuerySet[InspectionReport], today: datetime.date | None = None, limit: int | None = None
+) -> list[Due]:
+    """Each report's clock, newest report first (the first `limit` of them, when given): two queries."""
     today = today or timezone.localdate()
-    ordered = list(reports.order_by("-published_on", "pk"))
+    ordered = list(reports.order_by("-published_on", "pk")[:limit])
     responses = {
         (response.report_id, response.force_id): response
         for response in Section55Response.objects.filter(report__in=ordered)

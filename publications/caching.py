@@ -18,7 +18,8 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.defaults import page_not_found
 
-from forces.models import Force
+from forces.models import Force, OfficeHolder
+from governance.models import Section55Response
 from inspections.models import InspectionReport, Topic, TopicRename
 from recommendations.models import (
     Action,
@@ -58,8 +59,10 @@ def public_state():
     return f"{released_count}:{withdrawn_at}:{timezone.localdate():%Y%m%d}:{register}"
 
 
-# Every write to the register adds a row to one of these (a decision on a claim adds a status change;
-# an edited recommendation, topic or report adds a historical record), so their latest ids change with it.
+# Every write to the register, and to what else public pages show at once, adds a row to one of these
+# (a decision on a claim adds a status change; an edited recommendation, topic, report or office holder
+# adds a historical record; a section 55 response is published as submitted), so their latest ids
+# change with it.
 REGISTER_SOURCES = [
     StatusChange,
     ForceResponse,
@@ -71,6 +74,8 @@ REGISTER_SOURCES = [
     Recommendation.history.model,
     Topic.history.model,
     InspectionReport.history.model,
+    Section55Response,  # published as submitted
+    OfficeHolder.history.model,  # the force page names today's holders
 ]
 
 

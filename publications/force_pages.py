@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from forces.models import Force, holders_on
+from governance.clock import dues, reports_on_forces
 from recommendations.register import delay_counts
 
 from .caching import public_page
@@ -48,6 +49,9 @@ def force_list(request):
     return render(request, "forces/force_list.html", {"groups": groups, "territorial_count": territorial_count})
 
 
+RESPONSES_SHOWN = 10  # the latest reports on the force; the full list is on /responses/
+
+
 @public_page
 def force_detail(request, slug):
     force = get_object_or_404(Force, slug=slug)
@@ -64,5 +68,6 @@ def force_detail(request, slug):
         "history": dict(history),
         "holders": holders,
         "counts": register_counts,
+        "responses": dues(reports_on_forces().filter(force=force), limit=RESPONSES_SHOWN),
     }
     return render(request, "forces/force_detail.html", context)

@@ -124,3 +124,10 @@ def test_the_public_sees_each_response_beside_its_report_and_how_late(client, bo
     download = client.get(reverse("publications:response-document", args=[document.pk]))
     assert download.status_code == 200 and b"".join(download.streaming_content).startswith(b"%PDF-")
     assert client.get(reverse("publications:response", args=[report.pk, "merseyside"])).status_code == 404
+
+
+def test_the_public_force_page_lists_its_reports_and_shows_a_response_at_once(client, body, report):
+    url = reverse("forces:detail", args=["cheshire"])
+    assert "not received, late by 4 days" in client.get(url).content.decode()
+    body.post(reverse("governance:body-report", args=[report.pk]), form(report))
+    assert "received 4 days late" in client.get(url).content.decode()  # the cached page follows at once
