@@ -9,6 +9,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from core.history import AuditedModel, audit_history
+
 from .placeholders import check_chase_placeholders
 
 DEFAULT_CHASE_HEADING = "$inspectorate review: $topic_title"
@@ -23,13 +25,15 @@ Please send them as soon as possible through the service, or tell us when you wi
 please contact $contact_name at $contact_email or on $contact_phone."""
 
 
-class ChaseTemplate(models.Model):
+class ChaseTemplate(AuditedModel):
     """The review's chasing text; a review without one chases with the default text."""
 
     review = models.OneToOneField("reviews.Review", on_delete=models.CASCADE, related_name="chase_template")
     heading = models.CharField(max_length=300, default=DEFAULT_CHASE_HEADING)
     body = models.TextField(default=DEFAULT_CHASE_BODY)
     updated_at = models.DateTimeField(auto_now=True)
+
+    history = audit_history()
 
     def __str__(self):
         return f"Chasing letter text for {self.review}"
@@ -39,7 +43,7 @@ class ChaseTemplate(models.Model):
         check_chase_placeholders(self.body)
 
 
-class ChaseLetter(models.Model):
+class ChaseLetter(AuditedModel):
     class State(models.TextChoices):
         DRAFT = "draft", "Drafted"
         SENT = "sent", "Sent"
@@ -61,6 +65,9 @@ class ChaseLetter(models.Model):
     sent_at = models.DateTimeField(null=True, blank=True)
     sent_to = models.CharField(max_length=500, blank=True)
     copied_to = models.TextField(blank=True)
+
+    # The PDF's bytes are kept once, on the letter; the history records their SHA-256.
+    history = audit_history(excluded_fields=["pdf"])
 
     class Meta:
         ordering = ["review", "force__name", "deadline"]
