@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 from accounts.access import refuse
 from accounts.models import User
 
-from .models import AccuracyCheck, AccuracyComment, AccuracyEvidence, BulkJob, Letter
+from .models import AccuracyCheck, AccuracyComment, AccuracyEvidence, BulkJob, ChaseLetter, Letter
 
 
 def get_letter_for_inspector(pk: int) -> Letter:
@@ -34,6 +34,12 @@ def get_issued_letter_for_liaison_officer(request: Any, pk: int) -> Letter:
     if letter is None or letter.force_id != request.user.force_id:
         refuse(request, f"letter {pk}")
     return letter
+
+
+def get_chase_letter_for_inspector(pk: int) -> ChaseLetter:
+    return get_object_or_404(
+        ChaseLetter.objects.select_related("review__recommendation", "force", "drafted_by", "sent_by"), pk=pk
+    )
 
 
 def get_job_for_inspector(pk: int) -> BulkJob:

@@ -19,6 +19,7 @@ from django_tasks.exceptions import TaskResultDoesNotExist
 from core.history import acting_as
 from reviews.status import review_rows
 
+from .chasers import chase_letter_draft, chases_to_draft
 from .models import BulkJob
 from .prerequisites import before_drafting
 from .services import letter_draft, letter_issue
@@ -34,6 +35,7 @@ class JobTakenOver(Exception):
 NOTHING_TO_DO = {
     BulkJob.Kind.DRAFT: "No assessed force is waiting for its letter.",
     BulkJob.Kind.ISSUE: "No approved letter is waiting to be issued.",
+    BulkJob.Kind.CHASE: "No overdue force is waiting for a chasing letter.",
 }
 
 
@@ -49,6 +51,8 @@ def pending_work(job: BulkJob) -> list[tuple]:
     """(force, item) for each letter the job has still to do, whether or not it was tried before."""
     if job.kind == BulkJob.Kind.DRAFT:
         return [(row.force, row) for row in letters_to_draft(job.review)]
+    if job.kind == BulkJob.Kind.CHASE:  # a force that sent its documents since the job started drops out
+        return [(row.force, row) for row in chases_to_draft(job.review)]
     # Only the letters the signatory saw on the confirmation page: approved before the job was started.
     return [(letter.force, letter) for letter in letters_to_issue(job.review) if letter.approved_at <= job.created_at]
 
@@ -64,7 +68,11 @@ def start_job(*, review, kind, by) -> BulkJob:
     A job that could do nothing is refused rather than queued."""
     if kind == BulkJob.Kind.DRAFT and (missing := before_drafting(review)):
         raise ValidationError(missing.message)
-    pending = letters_to_draft(review) if kind == BulkJob.Kind.DRAFT else letters_to_issue(review)
+    pending = {
+        BulkJob.Kind.DRAFT: letters_to_draft,
+        BulkJob.Kind.ISSUE: letters_to_issue,
+        BulkJob.Kind.CHASE: chases_to_draft,
+    }[kind](review)
     if not pending:
         raise ValidationError(NOTHING_TO_DO[kind])
     with transaction.atomic():
@@ -74,9 +82,13 @@ def start_job(*, review, kind, by) -> BulkJob:
 
 
 def enqueue_job(job_id: int, kind: str, attempt: int) -> None:
-    from .tasks import draft_all_letters, issue_approved_letters
+    from .tasks import draft_all_letters, draft_chasing_letters, issue_approved_letters
 
-    work = draft_all_letters if kind == BulkJob.Kind.DRAFT else issue_approved_letters
+    work = {
+        BulkJob.Kind.DRAFT: draft_all_letters,
+        BulkJob.Kind.ISSUE: issue_approved_letters,
+        BulkJob.Kind.CHASE: draft_chasing_letters,
+    }[BulkJob.Kind(kind)]
     result = work.enqueue(job_id, attempt)
     BulkJob.objects.filter(pk=job_id, attempts=attempt).update(task_id=result.id)
 
@@ -120,6 +132,8 @@ def job_step(job: BulkJob, force, item) -> None:
             with transaction.atomic():
                 if job.kind == BulkJob.Kind.DRAFT:
                     letter_draft(review=job.review, force=force, by=job.started_by)
+                elif job.kind == BulkJob.Kind.CHASE:
+                    chase_letter_draft(review=job.review, force=force, by=job.started_by)
                 else:
                     letter_issue(letter=item, by=job.started_by)
         except (ValidationError, PermissionDenied) as error:

@@ -190,6 +190,7 @@ class BulkJob(models.Model):
     class Kind(models.TextChoices):
         DRAFT = "draft", "Draft letters for all assessed forces"
         ISSUE = "issue", "Issue all approved letters"
+        CHASE = "chase", "Draft chasing letters for the overdue forces"
 
     class State(models.TextChoices):
         QUEUED = "queued", "Waiting to start"
@@ -215,7 +216,7 @@ class BulkJob(models.Model):
     class Meta:
         ordering = ["-created_at"]
         constraints = [
-            models.CheckConstraint(condition=Q(kind__in=["draft", "issue"]), name="bulk_job_kind_valid"),
+            models.CheckConstraint(condition=Q(kind__in=["draft", "issue", "chase"]), name="bulk_job_kind_valid"),
             models.CheckConstraint(
                 condition=Q(state__in=["queued", "running", "done", "failed"]), name="bulk_job_state_valid"
             ),
@@ -240,6 +241,7 @@ class BulkJob(models.Model):
 
 # The factual-accuracy check's models live in their own module; importing them here registers them.
 from .accuracy_models import AccuracyCheck, AccuracyCheckRule, AccuracyComment, AccuracyEvidence  # noqa: E402
+from .chase_models import ChaseLetter, ChaseTemplate  # noqa: E402
 
 __all__ = [
     "AccuracyCheck",
@@ -247,6 +249,8 @@ __all__ = [
     "AccuracyComment",
     "AccuracyEvidence",
     "BulkJob",
+    "ChaseLetter",
+    "ChaseTemplate",
     "FrozenLetterError",
     "Letter",
     "LetterTemplate",

@@ -63,6 +63,14 @@ def check_placeholders(text, allowed=frozenset(PLACEHOLDERS)):
     return text
 
 
+# A chasing letter has no assessment: neither its sentences nor the qualifier it chose.
+CHASE_PLACEHOLDERS = frozenset(PLACEHOLDERS) - ASSESSMENT_PLACEHOLDERS - {"qualifier"}
+
+
+def check_chase_placeholders(text):
+    return check_placeholders(text, allowed=CHASE_PLACEHOLDERS)
+
+
 def check_sentence(text):
     """Element sentences and outcome paragraphs may not nest the assessment placeholders."""
     return check_placeholders(text, allowed=frozenset(PLACEHOLDERS) - ASSESSMENT_PLACEHOLDERS)

@@ -4,7 +4,8 @@ letters on the liaison officer's page, the template's history, and who may appro
 
 from core.files import without_files
 
-from .models import AccuracyCheck, Letter, LetterTemplate
+from .chasers import awaits_chase, sendable_chases
+from .models import AccuracyCheck, ChaseLetter, Letter, LetterTemplate
 from .prerequisites import before_drafting, before_issuing
 
 
@@ -20,6 +21,14 @@ def load_letters(scope, rows):
                 row.issued_letter = letter
 
 
+def load_chase_letters(scope, rows):
+    """Each row's chasing letters, oldest first, in one query (without their PDFs)."""
+    chases = ChaseLetter.objects.filter(**scope).defer("pdf").order_by("drafted_at", "pk")
+    for chase in chases:
+        if (row := rows.get((chase.review_id, chase.force_id))) is not None:
+            row.chase_letters.append(chase)
+
+
 def review_page(review, rows):
     """The review's bulk actions, each offered only when it can do something, or what must come first."""
     ready_to_issue = [row for row in rows if row.letter_ready_to_issue]
@@ -30,6 +39,8 @@ def review_page(review, rows):
         "ready_to_issue_count": len(ready_to_issue),
         "addresses_missing": [missing for row in ready_to_issue if (missing := before_issuing(row.force))],
         "latest_job": review.bulk_jobs.select_related(None).first(),
+        "to_chase_count": sum(awaits_chase(row) for row in rows),
+        "chases_to_send_count": sum(len(sendable_chases(row)) for row in rows),
     }
 
 

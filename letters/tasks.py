@@ -13,3 +13,8 @@ def draft_all_letters(job_id, attempt=1):
 @task()
 def issue_approved_letters(job_id, attempt=1):
     job_run(job_id, attempt)
+
+
+@task()
+def draft_chasing_letters(job_id, attempt=1):
+    job_run(job_id, attempt)

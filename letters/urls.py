@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import accuracy_views, views
+from . import accuracy_views, chase_views, views
 
 app_name = "letters"
 
@@ -12,6 +12,12 @@ urlpatterns = [
     path("manage/reviews/<int:pk>/forces/<slug:slug>/letter/", views.letter_create, name="create"),
     path("manage/reviews/<int:pk>/letters/draft-all/", views.draft_all, name="draft-all"),
     path("manage/reviews/<int:pk>/letters/issue-approved/", views.issue_all_view, name="issue-all"),
+    path("manage/reviews/<int:pk>/chasing-letters/draft-all/", chase_views.chase_all, name="chase-all"),
+    path("manage/reviews/<int:pk>/chasing-letters/send-all/", chase_views.chase_send_all, name="chase-send-all"),
+    path("manage/reviews/<int:pk>/chasing-letter-text/", chase_views.chase_template_edit, name="chase-template"),
+    path("manage/chasing-letters/<int:pk>/", chase_views.chase_detail, name="chase"),
+    path("manage/chasing-letters/<int:pk>/letter.pdf", chase_views.chase_pdf, name="chase-pdf"),
+    path("manage/chasing-letters/<int:pk>/send/", chase_views.chase_send, name="chase-send"),
     path("manage/jobs/<int:pk>/", views.job_detail, name="job"),
     path("manage/jobs/<int:pk>/progress/", views.job_progress, name="job-progress"),
     path("manage/letters/<int:pk>/", views.letter_detail, name="detail"),

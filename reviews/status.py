@@ -83,6 +83,8 @@ class ForceRow:
     withdrawn: bool = False
     # Loaded by the reminders app: the reminders and chasers sent about the force's documents.
     reminders: list = field(default_factory=list)
+    # Loaded by the letters app: the chasing letters drafted or sent to the force, oldest first.
+    chase_letters: list = field(default_factory=list)
 
     @property
     def deadline(self) -> datetime.date:

@@ -5,6 +5,7 @@ officer of another force (Merseyside). Objects of another force are not found (4
 """
 
 import datetime
+import hashlib
 import re
 
 import pytest
@@ -19,7 +20,7 @@ from forces.models import OfficeHolder
 from governance.services import section55_submit
 from inspections.models import InspectionReport
 from letters.accuracy import accuracy_comment_add
-from letters.models import BulkJob
+from letters.models import BulkJob, ChaseLetter
 from outbox.models import Delivery
 from recommendations.services import action_add, progress_update_add
 from reviews.models import Qualifier, Submission
@@ -178,6 +179,12 @@ EXPECTED = {
     "letters:draft-all": (["review"], POST_ONLY),
     "letters:issue-all": (["review"], SIGNATORY),
     "letters:job": (["job"], STAFF),
+    "letters:chase-all": (["review"], POST_ONLY),
+    "letters:chase-send-all": (["review"], POST_ONLY),
+    "letters:chase-template": (["review"], STAFF),
+    "letters:chase": (["chase_letter"], STAFF),
+    "letters:chase-pdf": (["chase_letter"], STAFF),
+    "letters:chase-send": (["chase_letter"], POST_ONLY),
     "letters:job-progress": (["job"], STAFF),
     "letters:detail": (["letter"], STAFF),
     "letters:edit": (["draft_letter"], STAFF),
@@ -254,6 +261,10 @@ POSTED = {
     "letters:preview": only(anonymous=302, inspector=200, signatory=200, own_officer=403, other_officer=403),
     "letters:approve": only(anonymous=302, inspector=302, signatory=302, own_officer=403, other_officer=403),
     "letters:correct": only(anonymous=302, inspector=302, signatory=302, own_officer=403, other_officer=403),
+    # No force of the world's review is overdue: each is refused with a message on the review or letter page.
+    "letters:chase-all": only(anonymous=302, inspector=302, signatory=302, own_officer=403, other_officer=403),
+    "letters:chase-send-all": only(anonymous=302, inspector=302, signatory=302, own_officer=403, other_officer=403),
+    "letters:chase-send": only(anonymous=302, inspector=302, signatory=302, own_officer=403, other_officer=403),
     "outbox:resend": only(anonymous=302, inspector=403, signatory=302, own_officer=403, other_officer=403),
     # An empty rule form is refused with a message; signing off a reply with a comment unanswered is refused.
     "letters:accuracy-rule": only(anonymous=302, inspector=302, signatory=302, own_officer=403, other_officer=403),
@@ -382,6 +393,7 @@ def world(
         "draft_letter": draft(review, kent, inspector).pk,
         "approved_letter": draft(review, merseyside, inspector, approve=True).pk,
         "job": BulkJob.objects.create(review=review, kind=BulkJob.Kind.DRAFT, started_by=inspector).pk,
+        "chase_letter": chase_letter(review, kent, inspector).pk,
         "published_entry": publication.letters.get().pk,
         "cheshire_only_review": make_review(signatory, forces=[cheshire], slug="cheshire-only").pk,
         "office_holder": office_holder(cheshire).pk,
@@ -389,6 +401,22 @@ def world(
         **accuracy_objects(signatory, inspector, cheshire, cheshire_officer),
         **section55_objects(cheshire, cheshire_pcc),
     }
+
+
+def chase_letter(review, force, by):
+    """A drafted chasing letter (made directly: no force of the world's review is overdue)."""
+    pdf = pdf_bytes()
+    return ChaseLetter.objects.create(
+        review=review,
+        force=force,
+        deadline=review.submission_deadline,
+        heading="Late plans",
+        body="Your plans are late.",
+        letter_date=timezone.localdate(),
+        pdf=pdf,
+        pdf_sha256=hashlib.sha256(pdf).hexdigest(),
+        drafted_by=by,
+    )
 
 
 def section55_objects(force, body):

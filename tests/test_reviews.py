@@ -102,9 +102,9 @@ def test_review_page_shows_each_status_and_the_counts(inspector_client, review, 
 
 
 # The same number for 2 forces and for 43: the pages never run a query per row.
-# 22, the reopenings of uploads, the reminders sent, whether the elements, outcomes and template exist,
-# and the qualifiers' history
-REVIEW_PAGE_QUERIES = 28
+# 22, the reopenings of uploads, the reminders sent, the chasing letters, whether the elements, outcomes and
+# template exist, and the qualifiers' history
+REVIEW_PAGE_QUERIES = 29
 
 
 @pytest.mark.parametrize("force_count", [2, 43])
