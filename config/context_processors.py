@@ -8,9 +8,10 @@ from accounts.access import may_issue_letters, needs_second_factor
 
 def navigation_for(user):
     """The service navigation items the signed-in role should see, as (label, url) pairs."""
+    public_register = "Public register" if user.is_authenticated and user.is_inspector else "Register"
     items = [
         ("Published letters", reverse("publications:letters")),
-        ("Register", reverse("publications:register")),
+        (public_register, reverse("publications:register")),
         ("Forces", reverse("forces:list")),
     ]
     if not user.is_authenticated or needs_second_factor(user):
