@@ -10,6 +10,7 @@ from forces.models import Force, holders_on
 from recommendations.register import delay_counts
 
 from .caching import public_page
+from .follow import follow_url
 from .queries import latest_public_entries, public_entries
 from .register_queries import public_entries as public_register_entries
 
@@ -64,5 +65,6 @@ def force_detail(request, slug):
         "history": dict(history),
         "holders": holders,
         "counts": register_counts,
+        "follow_url": follow_url("force", force.slug),
     }
     return render(request, "forces/force_detail.html", context)
