@@ -4,6 +4,7 @@ cannot be guessed, and a page that never says whether an address had already sub
 
 import datetime
 import re
+from urllib.parse import urlsplit
 
 import pytest
 from django.urls import reverse
@@ -52,7 +53,7 @@ def sweep(minutes=1):
 
 def link(delivery, kind):
     [url] = re.findall(rf"http\S+/subscriptions/[\w-]+/{kind}/", delivery.body)
-    return url.split("://", 1)[1].split("/", 1)[1].join(["/", ""])
+    return urlsplit(url).path
 
 
 @pytest.fixture
