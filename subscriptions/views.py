@@ -1,6 +1,8 @@
 """Public pages to subscribe, confirm and unsubscribe. They carry forms (a CSRF token), so they are
 never cached as public pages; a wrong token is simply not found."""
 
+import re
+
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
@@ -23,7 +25,7 @@ def followed_thing(request: HttpRequest) -> dict[str, object]:
     if "force" in query:
         return {"force": get_object_or_404(Force, slug=query["force"])}
     if "topic" in query:
-        if not query["topic"].isdigit():
+        if not re.fullmatch(r"[0-9]{1,9}", query["topic"]):  # ASCII digits that fit a database integer
             raise Http404("No such topic.")
         published = public_recommendations().filter(topic=int(query["topic"]))
         return {"topic": get_object_or_404(Topic, pk=int(query["topic"]), pk__in=published.values("topic"))}

@@ -200,6 +200,7 @@ def test_wrong_tokens_and_things_are_not_found(client, cheshire):
         "?force=atlantis",
         "?topic=x",
         "?topic=999999",
+        "?topic=99999999999999999999999",
         "?recommendation=nope",
         "?force=cheshire&topic=1",
     ):
@@ -273,3 +274,22 @@ def test_a_second_worker_that_lost_the_race_sends_nothing(cheshire, recommendati
     assert send_once(event, "reader@example.org", [subscription]) == 1
     assert send_once(event, "reader@example.org", [subscription]) == 0  # the other worker's row was there
     assert len(emails_to("reader@example.org")) == 2  # the confirmation and one notification
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"topic": "²"},
+        {"topic": "-1"},
+        {"force": "../../etc"},
+        {"recommendation": "x" * 5000},
+        {"topic": "1", "force": "\u202e"},
+        {"token": "x"},
+    ],
+)
+def test_hostile_queries_on_the_subscribe_page_are_not_found(client, cheshire, query):
+    assert client.get(reverse("subscriptions:subscribe"), query).status_code == 404
+
+
+def test_a_nul_byte_in_the_subscribe_query_is_answered_400(client, cheshire):
+    assert client.get(reverse("subscriptions:subscribe"), {"force": "a\x00b"}).status_code == 400
