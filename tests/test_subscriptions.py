@@ -293,3 +293,10 @@ def test_hostile_queries_on_the_subscribe_page_are_not_found(client, cheshire, q
 
 def test_a_nul_byte_in_the_subscribe_query_is_answered_400(client, cheshire):
     assert client.get(reverse("subscriptions:subscribe"), {"force": "a\x00b"}).status_code == 400
+
+
+def test_the_worker_sweeps_every_five_minutes():
+    from worker.sweeps import SWEEPS
+
+    assert SWEEPS["subscriptions"].every_seconds == 300
+    assert SWEEPS["subscriptions"].run.__name__ == "notifications_send_due"
