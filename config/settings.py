@@ -114,6 +114,7 @@ INSTALLED_APPS = [
     "reminders",
     "letters",
     "publications",
+    "subscriptions",
     "config",  # the top layer: the demo data command composes every app's demo
 ]
 

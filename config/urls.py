@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("reviews.urls")),
     path("", include("letters.urls")),
     path("", include("publications.urls")),
+    path("", include("subscriptions.urls")),
     path("api/v1/", publications_api_urls),
     path("admin/login/", views.admin_sign_in, name="admin-sign-in"),  # before the admin's own sign-in page
     path("admin/", admin.site.urls),

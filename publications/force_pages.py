@@ -11,6 +11,7 @@ from governance.clock import dues, reports_on_forces
 from recommendations.register import delay_counts
 
 from .caching import public_page
+from .follow import follow_url
 from .queries import latest_public_entries, public_entries
 from .register_queries import public_entries as public_register_entries
 
@@ -69,5 +70,6 @@ def force_detail(request, slug):
         "holders": holders,
         "counts": register_counts,
         "responses": dues(reports_on_forces().filter(force=force), limit=RESPONSES_SHOWN),
+        "follow_url": follow_url("force", force.slug),
     }
     return render(request, "forces/force_detail.html", context)

@@ -15,6 +15,7 @@ from recommendations.models import Recommendation, RegisterEntry, RegisterStatus
 from recommendations.register import Delay, Event, claim_summary, delay_counts, timeline
 
 from .caching import public_page
+from .follow import follow_url
 from .forms import EntryFilterForm, RegisterFilterForm
 from .register_queries import (
     entry_conditions,
@@ -54,6 +55,8 @@ def register_list(request):
     rows = [(recommendation, status_counts(recommendation)) for recommendation in page.object_list]
     query = urlencode({name: value for name, value in chosen.items() if value})
     context = {"page": page, "rows": rows, "chosen": chosen, "query": query, **register_options()}
+    if chosen["topic"]:  # the register of one topic: offer to follow it
+        context["follow_url"] = follow_url("topic", chosen["topic"])
     return render(request, "publications/register_list.html", context)
 
 

@@ -18,6 +18,7 @@ from recommendations.register import delay_counts
 from reviews.models import Review
 
 from .caching import public_page
+from .follow import follow_url
 from .forms import LetterFilterForm
 from .models import Publication
 from .overview import Overview, standings_without_letters
@@ -143,5 +144,6 @@ def recommendation_detail(request, reference):
         "register": register,
         "counts": delay_counts(recommendation.entries.all()),
         "links": public_links(recommendation),
+        "follow_url": follow_url("recommendation", recommendation.reference),
     }
     return render(request, "publications/recommendation_detail.html", context)

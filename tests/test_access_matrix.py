@@ -25,6 +25,7 @@ from outbox.models import Delivery
 from recommendations.services import action_add, progress_update_add
 from reviews.models import Qualifier, Submission
 from reviews.services import create_submission
+from subscriptions.services import subscription_request
 from tests.accuracy_helpers import checked_letter
 from tests.conftest import VerifiedClient
 from tests.factories import make_review, pdf_bytes, upload
@@ -247,6 +248,11 @@ EXPECTED = {
     "ninja:recommendations": ([], PUBLIC),
     "ninja:recommendation": (["reference"], PUBLIC),
     "ninja:statuses": ([], PUBLIC),
+    # Subscribing: /subscribe/ names nothing to follow (the public pages link to ?force=..., ?topic=...).
+    "subscriptions:subscribe": ([], dict.fromkeys(ROLES, 404)),
+    "subscriptions:check-email": ([], PUBLIC),
+    "subscriptions:confirm": (["subscription_token"], PUBLIC),
+    "subscriptions:unsubscribe": (["subscription_token"], PUBLIC),
     "publications:manage": (["review"], STAFF),
     "publications:schedule": (["review"], STAFF),
     "publications:withdraw": (["published_entry"], STAFF),
@@ -397,6 +403,7 @@ def world(
         "published_entry": publication.letters.get().pk,
         "cheshire_only_review": make_review(signatory, forces=[cheshire], slug="cheshire-only").pk,
         "office_holder": office_holder(cheshire).pk,
+        "subscription_token": subscription_request(email="reader@example.org", force=cheshire).token,
         **register_objects(review.recommendation, cheshire, cheshire_officer),
         **accuracy_objects(signatory, inspector, cheshire, cheshire_officer),
         **section55_objects(cheshire, cheshire_pcc),
