@@ -34,6 +34,9 @@ class Delivery(models.Model):
     attachment_name = models.CharField(max_length=200, blank=True)
     attachment_type = models.CharField(max_length=100, blank=True)
     message_id = models.CharField(max_length=255, unique=True, help_text="The same on every attempt.")
+    unsubscribe_url = models.URLField(
+        max_length=500, blank=True, help_text="For a one-click unsubscribe (RFC 8058): sent as List-Unsubscribe."
+    )
 
     about_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     about_id = models.PositiveBigIntegerField(null=True, blank=True)
@@ -91,6 +94,9 @@ class Delivery(models.Model):
         message = EmailMessage(
             subject=self.subject, body=self.body, to=self.to, cc=self.cc, headers={"Message-ID": self.message_id}
         )
+        if self.unsubscribe_url:
+            message.extra_headers["List-Unsubscribe"] = f"<{self.unsubscribe_url}>"
+            message.extra_headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
         if self.attachment is not None:
             message.attach(self.attachment_name, bytes(self.attachment), self.attachment_type)
         return message

@@ -32,6 +32,7 @@ def email_queue(
     cc: Iterable[str] = (),
     attachment: Attachment | None = None,
     about: models.Model | None = None,
+    unsubscribe_url: str = "",
 ) -> Delivery:
     """Record an email, to be sent by the task worker once the current transaction commits.
 
@@ -54,6 +55,7 @@ def email_queue(
         attachment_type=attachment.content_type if attachment else "",
         message_id=make_msgid(domain=settings.DEFAULT_FROM_EMAIL.rpartition("@")[2] or None),
         about=about,
+        unsubscribe_url=unsubscribe_url,
         next_attempt_at=timezone.now(),
     )
     # robust: if queueing the task fails after commit, the worker's sweep still sends the email.

@@ -104,7 +104,11 @@ def send_once(event: Published, email: str, followed: list[Subscription]) -> int
             rows = [
                 Notification.objects.create(subscription=subscription, event_key=event.key) for subscription in followed
             ]
-            delivery = email_queue(to=[email], subject=event.subject, body=body, about=followed[0])
+            # One thing followed: a mail program's one-click unsubscribe ends it. Several: each has its link.
+            one_click = absolute_url(followed[0].unsubscribe_url()) if len(followed) == 1 else ""
+            delivery = email_queue(
+                to=[email], subject=event.subject, body=body, about=followed[0], unsubscribe_url=one_click
+            )
             for row in rows:
                 row.delivery = delivery
                 row.save(update_fields=["delivery"])

@@ -6,6 +6,7 @@ import re
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 
 from core.forms import posted
 from forces.models import Force
@@ -60,6 +61,7 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, "subscriptions/confirm.html", {"subscription": subscription, "form": form})
 
 
+@csrf_exempt  # a mail program's one-click unsubscribe posts without a form (RFC 8058); the token is the secret
 @never_cache
 def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     subscription = get_object_or_404(Subscription, token=token)

@@ -7,6 +7,7 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -300,3 +301,21 @@ def test_the_worker_sweeps_every_five_minutes():
 
     assert SWEEPS["subscriptions"].every_seconds == 300
     assert SWEEPS["subscriptions"].run.__name__ == "notifications_send_due"
+
+
+def test_a_mail_programs_one_click_unsubscribe_works_without_a_form(cheshire, recommendation, inspector):
+    subscription = confirmed(email="reader@example.org", force=cheshire)
+    change_status(recommendation, cheshire, inspector)
+    sweep()
+    [notice] = [d for d in emails_to("reader@example.org") if "Confirm" not in d.subject]
+    headers = notice.message().extra_headers
+    assert headers["List-Unsubscribe"].startswith("<http") and headers["List-Unsubscribe"].endswith(
+        f"{link(notice, 'unsubscribe')}>"
+    )
+    assert headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    mail_program = Client(enforce_csrf_checks=True)  # it posts no form and no CSRF token (RFC 8058)
+    answer = mail_program.post(
+        link(notice, "unsubscribe"), "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded"
+    )
+    subscription.refresh_from_db()
+    assert answer.status_code == 302 and subscription.unsubscribed_at is not None
