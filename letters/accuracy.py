@@ -12,10 +12,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.contacts import liaison_addresses
 from accounts.models import User
 from core.documents import CheckedDocument, store_documents
 from outbox.services import email_queue
-from reminders.services import liaison_addresses
 from reviews.models import Review
 from reviews.services import absolute_url
 

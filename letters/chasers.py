@@ -8,11 +8,11 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from accounts.contacts import liaison_addresses
 from accounts.models import User
 from forces.models import Force
 from outbox.models import Delivery
 from outbox.services import Attachment, email_queue
-from reminders.services import liaison_addresses
 from reviews.models import Review
 from reviews.status import ForceRow, force_row, review_rows
 

@@ -18,7 +18,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.models import User
+from accounts.contacts import governance_addresses, liaison_addresses, staff_addresses
 from forces.models import Force
 from governance.clock import dues, reports_on_forces
 from governance.models import RESPONSE_DAYS
@@ -96,16 +96,6 @@ def send_once(event: Event, today: datetime.date) -> int:
     return 1
 
 
-def liaison_addresses(force: Force) -> tuple[str, ...]:
-    officers = User.objects.filter(force=force, role=User.Role.LIAISON_OFFICER, is_active=True).exclude(email="")
-    return tuple(officers.values_list("email", flat=True))
-
-
-def staff_addresses() -> tuple[str, ...]:
-    staff = User.objects.filter(role__in=[User.Role.INSPECTOR, User.Role.SIGNATORY], is_active=True).exclude(email="")
-    return tuple(staff.values_list("email", flat=True))
-
-
 def absolute_url(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
@@ -171,11 +161,6 @@ def section55_subject(stage: str, title: str, due_on: datetime.date) -> str:
     if stage == Reminder.Stage.REMINDER:
         return f"Reminder: your response to {title} is due by {due_on:%-d %B %Y}"
     return f"Your response to {title} was due on {due_on:%-d %B %Y}"
-
-
-def governance_addresses(force: Force) -> tuple[str, ...]:
-    bodies = User.objects.filter(force=force, role=User.Role.GOVERNANCE_BODY, is_active=True).exclude(email="")
-    return tuple(bodies.values_list("email", flat=True))
 
 
 def target_events(today: datetime.date) -> Iterator[Event]:

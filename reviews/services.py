@@ -15,6 +15,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.contacts import liaison_addresses
 from accounts.models import User
 from core import documents
 from core.files import without_files
@@ -49,9 +50,7 @@ def email_liaison_officers(
     force: Force, subject: str, template: str, context: dict[str, Any], *, about: models.Model
 ) -> None:
     """Queue one email to the force's liaison officers, in the caller's transaction (see outbox)."""
-    recipients = list(
-        User.objects.filter(force=force, is_active=True).exclude(email="").values_list("email", flat=True)
-    )
+    recipients = liaison_addresses(force)
     if recipients:
         body = render_to_string(template, {**context, "force": force, "settings": settings})
         email_queue(to=recipients, subject=subject, body=body, about=about)

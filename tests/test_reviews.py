@@ -303,3 +303,25 @@ def test_second_assessment_for_the_same_force_is_refused(review, inspector, ches
             review=row.review, force=row.force, outcome=outcome, judgements={}, notes="second", by=inspector
         )
     assert Assessment.objects.get().notes == ""
+
+
+def test_a_review_opening_is_emailed_to_liaison_officers_not_the_forces_governance_body(
+    forces, signatory, inspector, cheshire_officer, cheshire_pcc
+):
+    from reviews.services import review_open
+
+    review_open(
+        recommendation=make_recommendation(),
+        by=inspector,
+        forces=[cheshire_officer.force],
+        title="Abuse of position: plans",
+        slug="plans",
+        request_date=datetime.date(2017, 5, 16),
+        submission_deadline=datetime.date(2017, 5, 31),
+        assessment_period="June 2017",
+        lead_signatory=signatory,
+        contact_name="John Young",
+        contact_email="john.young@example.org",
+    )
+    [delivery] = Delivery.objects.all()
+    assert delivery.to == [cheshire_officer.email]
