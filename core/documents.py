@@ -18,6 +18,11 @@ MAX_NAME_LENGTH = 200
 # images stay far below these; a repetitive real .docx compressed 206:1, so no ratio rule.
 MAX_DOCX_ENTRIES = 2000
 MAX_DOCX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
+# What each kind of accepted document is served as.
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
 DOCX_MAIN_PART = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 
 

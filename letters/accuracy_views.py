@@ -5,7 +5,6 @@ import dataclasses
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -13,7 +12,7 @@ from django.views.decorators.http import require_POST
 from accounts.access import inspector_required, liaison_officer_required, role_required
 from core.forms import posted, upload_form_arguments
 from core.pages import form_page
-from core.responses import pdf_response
+from core.responses import document_response, pdf_response
 from reviews.access import get_review
 
 from .access import (
@@ -39,10 +38,6 @@ from .pdf_engine import PdfNotMade
 from .presentation import draft_view
 
 ACCURACY_MARK = "DRAFT FOR FACTUAL ACCURACY CHECK – NOT FOR PUBLICATION"
-EVIDENCE_TYPES = {
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-}
 
 
 @require_POST
@@ -167,12 +162,4 @@ def liaison_check_pdf(request, pk):
 
 @role_required(lambda user: user.is_inspector or user.is_liaison_officer)
 def evidence_download(request, pk):
-    evidence = get_evidence_for_user(request, pk)
-    response = FileResponse(
-        evidence.file.open("rb"),
-        as_attachment=True,
-        filename=evidence.original_name,
-        content_type=EVIDENCE_TYPES[evidence.kind],
-    )
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return document_response(get_evidence_for_user(request, pk))

@@ -2,9 +2,9 @@
 on time, late (by how many days) or not yet received once due; each response beside its report."""
 
 from django.core.paginator import Paginator
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404, render
 
+from core.responses import document_response
 from governance.clock import dues, reports_on_forces
 from governance.models import Section55Document
 
@@ -26,14 +26,4 @@ def response_detail(request, pk, force_slug):
 
 def response_document(request, pk):
     """A response's documents are published with it: anyone may download them."""
-    document = get_object_or_404(Section55Document.objects.select_related("response"), pk=pk)
-    content_type = (
-        "application/pdf"
-        if document.kind == Section55Document.Kind.PDF
-        else ("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-    )
-    response = FileResponse(
-        document.file.open("rb"), as_attachment=True, filename=document.original_name, content_type=content_type
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return document_response(get_object_or_404(Section55Document, pk=pk), public=True)

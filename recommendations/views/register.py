@@ -8,12 +8,12 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from accounts.access import inspector_required, refuse, role_required
 from core.forms import posted
+from core.responses import document_response
 from forces.models import Force
 
 from ..forms import ClaimDecisionForm, LinkForm, RegisterFilterForm, StatusChangeForm
@@ -116,16 +116,7 @@ def evidence_download(request, pk):
     user = request.user
     if not (user.is_inspector or evidence.update.force_id == user.force_id):
         refuse(request, f"evidence {pk}")
-    content_type = (
-        "application/pdf"
-        if evidence.kind == Evidence.Kind.PDF
-        else ("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-    )
-    response = FileResponse(
-        evidence.file.open("rb"), as_attachment=True, filename=evidence.original_name, content_type=content_type
-    )
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return document_response(evidence)
 
 
 PAGE_SIZE = 50

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from core.documents import CONTENT_TYPES
 from core.files import generated_document_name
 from core.history import AuditedModel, audit_history
 from forces.models import Force
@@ -65,10 +66,7 @@ class Document(AuditedModel):
 
     @property
     def content_type(self):
-        return {
-            self.Kind.PDF: "application/pdf",
-            self.Kind.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        }[self.Kind(self.kind)]
+        return CONTENT_TYPES[self.kind]
 
 
 class Extension(AuditedModel):
