@@ -32,3 +32,26 @@ def without_files(queryset: QuerySet[M], *relations: str) -> QuerySet[M]:
             model = model._meta.get_field(part).related_model
         names += [f"{relation}__{name}" for name in stored_bytes(model)]
     return queryset.defer(*names)
+
+
+class StoredDocument(models.Model):
+    """A checked upload (PDF or Word) kept in storage under a generated name, with what its row records
+    of it: the name it came with, its kind, size and SHA-256. Each app's document model adds what it
+    belongs to."""
+
+    class Kind(models.TextChoices):
+        PDF = "pdf", "PDF"
+        DOCX = "docx", "Word document"
+
+    file = models.FileField(upload_to=generated_document_name, max_length=200)
+    original_name = models.CharField(max_length=255)
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField("SHA-256", max_length=64)
+
+    class Meta:
+        abstract = True
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.original_name

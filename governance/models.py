@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from core.files import generated_document_name
+from core.files import StoredDocument
 from forces.models import Force
 
 RESPONSE_DAYS = 56
@@ -63,20 +63,8 @@ class Section55Answer(models.Model):
         return f"Answer to {self.recommendation}"
 
 
-class Section55Document(models.Model):
-    class Kind(models.TextChoices):
-        PDF = "pdf", "PDF"
-        DOCX = "docx", "Word document"
-
+class Section55Document(StoredDocument):
     response = models.ForeignKey(Section55Response, on_delete=models.PROTECT, related_name="documents")
-    file = models.FileField(upload_to=generated_document_name, max_length=200)
-    original_name = models.CharField(max_length=255)
-    kind = models.CharField(max_length=10, choices=Kind.choices)
-    size = models.PositiveBigIntegerField()
-    sha256 = models.CharField("SHA-256", max_length=64)
 
     class Meta:
         ordering = ["pk"]
-
-    def __str__(self):
-        return self.original_name

@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from core.files import generated_document_name
+from core.files import StoredDocument
 from core.history import AuditedModel, audit_history
 
 MAX_WORKING_DAYS = 30
@@ -129,22 +129,10 @@ class AccuracyComment(AuditedModel):
         return self.outcome != self.Outcome.PENDING
 
 
-class AccuracyEvidence(models.Model):
+class AccuracyEvidence(StoredDocument):
     """A document the force sent with a comment: checked by content, stored under a generated name."""
 
-    class Kind(models.TextChoices):
-        PDF = "pdf", "PDF"
-        DOCX = "docx", "Word document"
-
     comment = models.ForeignKey(AccuracyComment, on_delete=models.PROTECT, related_name="evidence")
-    file = models.FileField(upload_to=generated_document_name, max_length=200)
-    original_name = models.CharField(max_length=255)
-    kind = models.CharField(max_length=10, choices=Kind.choices)
-    size = models.PositiveBigIntegerField()
-    sha256 = models.CharField("SHA-256", max_length=64)
 
     class Meta:
         ordering = ["pk"]
-
-    def __str__(self):
-        return self.original_name

@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from core.files import generated_document_name
+from core.files import StoredDocument
 from forces.models import Force
 
 
@@ -130,23 +130,11 @@ class ProgressUpdate(models.Model):
         return self.decision == self.Decision.AWAITING
 
 
-class Evidence(models.Model):
+class Evidence(StoredDocument):
     """A document attached to a progress update: checked by content, stored under a generated name."""
 
-    class Kind(models.TextChoices):
-        PDF = "pdf", "PDF"
-        DOCX = "docx", "Word document"
-
     update = models.ForeignKey(ProgressUpdate, on_delete=models.PROTECT, related_name="evidence")
-    file = models.FileField(upload_to=generated_document_name, max_length=200)
-    original_name = models.CharField(max_length=255)
-    kind = models.CharField(max_length=10, choices=Kind.choices)
-    size = models.PositiveBigIntegerField()
-    sha256 = models.CharField("SHA-256", max_length=64)
 
     class Meta:
         ordering = ["pk"]
         verbose_name_plural = "evidence"
-
-    def __str__(self):
-        return self.original_name

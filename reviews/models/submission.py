@@ -5,7 +5,7 @@ from django.db import models
 from django.utils import timezone
 
 from core.documents import CONTENT_TYPES
-from core.files import generated_document_name
+from core.files import StoredDocument
 from core.history import AuditedModel, audit_history
 from forces.models import Force
 
@@ -43,26 +43,14 @@ class Submission(AuditedModel):
         return f"{self.force} for {self.review} ({self.received_at:%-d %b %Y})"
 
 
-class Document(AuditedModel):
-    class Kind(models.TextChoices):
-        PDF = "pdf", "PDF"
-        DOCX = "docx", "Word document"
-
+class Document(AuditedModel, StoredDocument):
     submission = models.ForeignKey(Submission, on_delete=models.PROTECT, related_name="documents")
-    file = models.FileField(upload_to=generated_document_name, max_length=200)
-    original_name = models.CharField(max_length=255)
-    kind = models.CharField(max_length=10, choices=Kind.choices)
-    size = models.PositiveBigIntegerField()
-    sha256 = models.CharField("SHA-256", max_length=64)
 
     history = audit_history(table_name="recommendations_historicaldocument")
 
     class Meta:
         db_table = "recommendations_document"  # kept from before the move to this app
         ordering = ["pk"]
-
-    def __str__(self):
-        return self.original_name
 
     @property
     def content_type(self):
