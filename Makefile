@@ -11,7 +11,7 @@ PORT ?= 8000
 # A newcomer's laptop and the test suite run with DEBUG on; production never does.
 run test migrate demo worker bench code lint: export DEBUG ?= 1
 
-.PHONY: run test setup migrate demo worker bench code lint lock clean
+.PHONY: run test setup migrate demo worker bench bench-scale code lint lock clean
 
 setup: $(VENV)/.installed static/build/.built
 
@@ -57,6 +57,11 @@ worker: migrate
 bench: migrate
 	$(MANAGE) bench_letters
 	$(MANAGE) bench_register
+
+# Ten years of generated history (50,000 published letters, 5,000 recommendations at 43 forces) on a
+# PostgreSQL database of its own, dropped afterwards: one `scale:` line per public page, and `ratio:` lines.
+bench-scale: setup
+	scripts/bench-scale
 
 test: setup
 	$(BIN)/pytest

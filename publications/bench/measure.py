@@ -1,0 +1,144 @@
+"""Measuring public pages for the scale benchmark: median time, queries, bytes and resident memory growth,
+in process (Django's test client, page cache cleared before each request) and under gunicorn.
+
+Each measurement prints one line in a fixed form, so runs can be compared:
+    scale: <page name> p50_ms=<number> queries=<number> bytes=<number> rss_delta_mb=<number>
+"""
+
+import http.client
+import os
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+
+@dataclass
+class Measure:
+    name: str
+    p50_ms: float
+    queries: int
+    size: int
+    rss_delta_mb: float
+
+    def line(self):
+        return (
+            f"scale: {self.name} p50_ms={self.p50_ms:.1f} queries={self.queries} "
+            f"bytes={self.size} rss_delta_mb={self.rss_delta_mb:.1f}"
+        )
+
+
+def resident_mb(pid="self"):
+    """The process's resident memory now (VmRSS), in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def body_size(response):
+    """The response's length, reading a streamed one chunk by chunk as a client would, never holding it."""
+    if response.streaming:
+        return sum(len(chunk) for chunk in response.streaming_content)
+    return len(response.content)
+
+
+def in_process(name, url, runs):
+    """Median of `runs` anonymous GETs with the page cache empty; queries and memory growth of the worst."""
+    client = Client()
+    body_size(client.get(url))  # warms up imports and templates
+    timings, queries, size, growth = [], 0, 0, 0.0
+    for _ in range(runs):
+        cache.clear()
+        before = resident_mb()
+        with CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
+            response = client.get(url)
+            size = body_size(response)
+            timings.append(time.perf_counter() - started)
+        assert response.status_code == 200, (url, response.status_code)
+        queries = len(captured)
+        growth = max(growth, resident_mb() - before)
+    return Measure(name, statistics.median(timings) * 1000, queries, size, growth)
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Gunicorn:
+    """The service under gunicorn (two sync workers, production settings) on this database."""
+
+    def __init__(self, workers=2, env=None):
+        self.port = free_port()
+        self.host = "bench.example.org"
+        self.env = {
+            **os.environ,
+            "DEBUG": "0",
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "ALLOWED_HOSTS": self.host,
+            "SECURE_SSL_REDIRECT": "0",
+            "EMAIL_TO_FILES": "1",
+            "SITE_URL": f"http://{self.host}",
+            **(env or {}),
+        }
+        self.workers = workers
+
+    def __enter__(self):
+        command = [sys.executable, "-m", "gunicorn", "config.wsgi", "--workers", str(self.workers)]
+        command += ["--bind", f"127.0.0.1:{self.port}", "--log-level", "warning"]
+        self.process = subprocess.Popen(command, cwd=settings.BASE_DIR, env=self.env)  # noqa: S603 (our own)
+        for _ in range(200):
+            try:
+                self.get("/forces/")
+                return self
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError("gunicorn did not start")
+
+    def __exit__(self, *exc):
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+    def get(self, path):
+        """(status, body length) of one GET on a new connection."""
+        client = http.client.HTTPConnection("127.0.0.1", self.port, timeout=120)
+        try:
+            client.request("GET", path, headers={"Host": self.host})
+            response = client.getresponse()
+            size = 0
+            while chunk := response.read(65536):
+                size += len(chunk)
+            return response.status, size
+        finally:
+            client.close()
+
+    def worker_pids(self):
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        return [int(pid) for pid in children.read_text().split()]
+
+    def measure(self, name, url, runs, queries):
+        """Median of `runs` GETs, each with a fresh query string so that the page cache never answers."""
+        pids = self.worker_pids()
+        before = sum(resident_mb(pid) for pid in pids)
+        timings, size = [], 0
+        separator = "&" if "?" in url else "?"
+        for run in range(runs + 1):
+            started = time.perf_counter()
+            status, size = self.get(f"{url}{separator}bench={secrets.token_hex(4)}{run}")
+            timings.append(time.perf_counter() - started)
+            assert status == 200, (url, status)
+        growth = sum(resident_mb(pid) for pid in pids) - before
+        return Measure(f"gunicorn {name}", statistics.median(timings[1:]) * 1000, queries, size, growth)
