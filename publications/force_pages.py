@@ -3,6 +3,7 @@
 from collections import defaultdict
 from itertools import groupby
 
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
@@ -53,23 +54,33 @@ def force_list(request):
 RESPONSES_SHOWN = 10  # the latest reports on the force; the full list is on /responses/
 
 
+LETTERS_PER_PAGE = 20
+
+
 @public_page
 def force_detail(request, slug):
+    """The force at a glance, and its published letters a page at a time, newest first, each with the
+    history of its recommendation's letters (corrections, withdrawals)."""
     force = get_object_or_404(Force, slug=slug)
-    entries = list(public_entries().filter(letter__force=force).order_by("publication__release_at", "letter__version"))
-    history = defaultdict(list)
-    for entry in entries:
-        history[entry.letter.review.recommendation].append(entry)
-    latest = latest_public_entries().filter(letter__force=force).order_by("-publication__release_at")
-    holders = holders_on(force, timezone.localdate())
-    register_counts = delay_counts(public_register_entries().filter(force=force))
+    latest = latest_public_entries().filter(letter__force=force).order_by("-release_at", "-pk")
+    page = Paginator(latest, LETTERS_PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "force": force,
-        "letters": list(latest),
-        "history": dict(history),
-        "holders": holders,
-        "counts": register_counts,
+        "page": page,
+        "history": letters_history(force, page.object_list),
+        "holders": holders_on(force, timezone.localdate()),
+        "counts": delay_counts(public_register_entries().filter(force=force)),
         "responses": dues(reports_on_forces().filter(force=force), limit=RESPONSES_SHOWN),
         "follow_url": follow_url("force", force.slug),
     }
     return render(request, "forces/force_detail.html", context)
+
+
+def letters_history(force, entries):
+    """Every public version of these letters, by recommendation, oldest first."""
+    reviews = [entry.letter.review_id for entry in entries]
+    versions = public_entries().filter(letter__force=force, letter__review__in=reviews)
+    history = defaultdict(list)
+    for entry in versions.order_by("release_at", "letter__version"):
+        history[entry.letter.review.recommendation].append(entry)
+    return dict(history)

@@ -3,8 +3,10 @@
 import hashlib
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -61,20 +63,13 @@ class PublishedLetterQuerySet(AuditedQuerySet):
 
         A letter withdrawn before its release time was never public, and never becomes public.
         """
-        return self.filter(publication__release_at__lte=now or timezone.now()).exclude(
-            withdrawn_at__lt=F("publication__release_at")
-        )
+        return self.filter(release_at__lte=now or timezone.now()).exclude(withdrawn_at__lt=F("release_at"))
 
     def latest_versions(self, now=None):
         """Public entries that no later public version of the same force's letter in the review follows:
         the one definition of "the latest version" the public pages use."""
         now = now or timezone.now()
-        later = PublishedLetter.objects.public(now).filter(
-            letter__review=OuterRef("letter__review"),
-            letter__force=OuterRef("letter__force"),
-            letter__version__gt=OuterRef("letter__version"),
-        )
-        return self.public(now).exclude(Exists(later))
+        return self.public(now).filter(Q(superseded_at__isnull=True) | Q(superseded_at__gt=now))
 
 
 class PublishedLetter(models.Model):
@@ -83,6 +78,14 @@ class PublishedLetter(models.Model):
     # Copied when scheduled, so the overview says what the assessments said on that day.
     outcome_name = models.CharField(max_length=300)
     outcome_position = models.PositiveSmallIntegerField()
+    # Copied from the publication (never rescheduled), so the public lists filter and sort on one table.
+    release_at = models.DateTimeField(editable=False)
+    # When a later version of the same force's letter in the review becomes public: from then on this
+    # entry is no longer the latest (supersession_refresh keeps it true).
+    superseded_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # PostgreSQL full-text search over the letter, its force, review and topic (former names included):
+    # written by search.search_vectors_refresh, unused on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
     withdrawn_at = models.DateTimeField(null=True, blank=True)
     withdrawal_reason = models.TextField(blank=True)
     withdrawn_by = models.ForeignKey(
@@ -90,10 +93,14 @@ class PublishedLetter(models.Model):
     )
 
     objects = PublishedLetterQuerySet.as_manager()
-    history = audit_history()
+    history = audit_history(excluded_fields=["release_at", "superseded_at", "search_vector"])  # derived
 
     class Meta:
         ordering = ["letter__force__name", "letter__version"]
+        indexes = [
+            models.Index(F("release_at").desc(), "id", name="published_letter_release"),
+            GinIndex(fields=["search_vector"], name="published_letter_search"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(withdrawn_at__isnull=True) | ~Q(withdrawal_reason=""),
@@ -103,6 +110,11 @@ class PublishedLetter(models.Model):
 
     def __str__(self):
         return f"{self.letter} in {self.publication}"
+
+    def save(self, *args, **kwargs):
+        if self.release_at is None:
+            self.release_at = self.publication.release_at
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         """This version's own page: stable, whatever versions follow it."""

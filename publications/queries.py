@@ -1,12 +1,14 @@
 """What the public may see: published letters whose release time has passed."""
 
-from django.db.models import Exists, OuterRef, Q
+from django.db import connection
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from core.files import without_files
 from inspections.models import TopicRename
 
 from .models import PublishedLetter
+from .search import full_text_search, word_search
 
 ENTRY_RELATIONS = [
     "publication",
@@ -31,19 +33,20 @@ def latest_public_entries(now=None):
 
 
 def search(entries, text):
-    """Every word must appear in the letter, its force, or its topic under any name it has had."""
-    for word in text.split()[:12]:
-        former_names = TopicRename.objects.filter(
-            topic=OuterRef("letter__review__recommendation__topic"), former_name__icontains=word
-        )
-        entries = entries.filter(
-            Q(letter__body__icontains=word)
-            | Q(letter__heading__icontains=word)
-            | Q(letter__force_name__icontains=word)
-            | Q(letter__review__recommendation__topic__name__icontains=word)
-            | Exists(former_names)
-        )
-    return entries
+    """Full-text search on PostgreSQL (ranked); on SQLite, every word matched somewhere (newest first)."""
+    if connection.vendor == "postgresql":
+        return full_text_search(entries, text)
+    return newest_first(word_search(entries, text, former_names))
+
+
+def former_names(word):
+    return Exists(
+        TopicRename.objects.filter(topic=OuterRef("letter__review__recommendation__topic"), former_name__icontains=word)
+    )
+
+
+def newest_first(entries):
+    return entries.order_by("-release_at", "letter__force__name", "pk")
 
 
 def filter_entries(entries, *, force="", topic="", review="", year="", q=""):
@@ -55,6 +58,4 @@ def filter_entries(entries, *, force="", topic="", review="", year="", q=""):
         entries = entries.filter(letter__review__slug=review)
     if year:
         entries = entries.filter(letter__letter_date__year=int(year))
-    if q:
-        entries = search(entries, q)
-    return entries
+    return search(entries, q) if q else newest_first(entries)

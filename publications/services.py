@@ -20,6 +20,7 @@ from reviews.models import Review
 from .models import Publication, PublishedLetter
 from .overview import Overview, standings_without_letters
 from .queries import latest_public_entries
+from .search import search_vectors_refresh, supersession_refresh
 
 
 def publishable_letters(review: Review) -> QuerySet[Letter]:
@@ -78,8 +79,10 @@ def publication_schedule(
         scheduled_by=by,
     )
     for entry in entries:
-        entry.publication = publication
+        entry.publication, entry.release_at = publication, release_at
     bulk_create_audited(PublishedLetter, entries, by=by)
+    supersession_refresh(PublishedLetter, [review.pk])
+    search_vectors_refresh(PublishedLetter, review_ids=[review.pk])
     transaction.on_commit(clear_public_pages)
     return publication
 
@@ -112,6 +115,7 @@ def letter_withdraw(*, entry: PublishedLetter, reason: str, by: User) -> Publish
         raise ValidationError("Give the reason for withdrawing the letter: it is shown to the public.")
     entry.withdrawn_at, entry.withdrawal_reason, entry.withdrawn_by = timezone.now(), reason.strip(), by
     entry.save(update_fields=["withdrawn_at", "withdrawal_reason", "withdrawn_by"])
+    supersession_refresh(PublishedLetter, [entry.letter.review_id])  # withdrawn before release: never public
     publication = entry.publication
     if publication.has_overview and publication.release_at > entry.withdrawn_at:
         overview_replace_before_release(publication)

@@ -3,7 +3,7 @@
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Exists, Max, Min, OuterRef, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -20,7 +20,7 @@ from reviews.models import Review
 from .caching import public_page
 from .follow import follow_url
 from .forms import LetterFilterForm
-from .models import Publication
+from .models import Publication, PublishedLetter
 from .overview import Overview, standings_without_letters
 from .queries import filter_entries, latest_public_entries, public_entries
 from .register_queries import public_entries as public_register_entries
@@ -29,25 +29,28 @@ from .register_queries import public_links
 PAGE_SIZE = 25
 
 
-def filter_options():
-    entries = latest_public_entries()
+def filter_options(chosen):
+    """The filters' choices, each found by index lookups rather than a pass over every letter."""
+    public = PublishedLetter.objects.public()
+    span = public.aggregate(first=Min("letter__letter_date"), last=Max("letter__letter_date"))
+    years = range(span["last"].year, span["first"].year - 1, -1) if span["first"] else []
     return {
-        "forces": Force.objects.filter(letters__publication_entry__in=entries).distinct().order_by("name"),
-        "topics": Topic.objects.filter(recommendations__reviews__letters__publication_entry__in=entries).distinct(),
-        "reviews": Review.objects.filter(letters__publication_entry__in=entries).distinct().order_by("title"),
-        "years": sorted({day.year for day in entries.values_list("letter__letter_date", flat=True)}, reverse=True),
+        "forces": Force.objects.filter(Exists(public.filter(letter__force=OuterRef("pk")))).order_by("name"),
+        "topics": Topic.objects.filter(
+            Exists(public.filter(letter__review__recommendation__topic=OuterRef("pk")))
+        ).order_by("name"),
+        "review": Review.objects.filter(slug=chosen["review"]).first() if chosen["review"] else None,
+        "years": years,
     }
 
 
 @public_page
 def letter_list(request):
     chosen = LetterFilterForm(request.GET).chosen()
-    entries = filter_entries(latest_public_entries(), **chosen).order_by(
-        "-publication__release_at", "letter__force__name"
-    )
+    entries = filter_entries(latest_public_entries(), **chosen)
     page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
     query = urlencode({name: value for name, value in chosen.items() if value})
-    context = {"page": page, "chosen": chosen, "query": query, **filter_options()}
+    context = {"page": page, "chosen": chosen, "query": query, **filter_options(chosen)}
     return render(request, "publications/letter_list.html", context)
 
 

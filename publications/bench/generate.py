@@ -23,6 +23,7 @@ from recommendations.models.register import CLOSURES
 from reviews.models import Assessment, OutcomeCategory, Review
 
 from ..models import Publication, PublishedLetter
+from ..search import search_vectors_refresh, supersession_refresh
 
 BATCH = 2000
 YEARS = 10
@@ -50,39 +51,22 @@ TOPICS = [
 ]
 FORMER_NAMES = {0: "abuse of authority for sexual gain", 2: "harassment", 11: "victims' charter", 13: "local policing"}
 OUTCOMES = ["Had plans in place", "Plans were partly in place", "Plans were not in place"]
-WORDS = [
-    "intelligence",
-    "capability",
-    "capacity",
-    "unit",
-    "corruption",
-    "vulnerable",
-    "plan",
-    "assessment",
-    "officers",
-    "staff",
-    "training",
-    "supervision",
-    "monitoring",
-    "software",
-    "audit",
-    "governance",
-    "leadership",
-    "culture",
-    "safeguarding",
-    "partners",
-    "referral",
-    "victims",
-    "evidence",
-    "review",
-    "threshold",
-    "compliance",
-    "improvement",
-    "inspection",
-    "authority",
-    "position",
-    "sexual",
-]
+VOCABULARY = (
+    "intelligence capability capacity unit corruption vulnerable plan assessment officers staff training "
+    "supervision monitoring software audit governance leadership culture safeguarding partners referral "
+    "victims evidence review threshold compliance improvement inspection authority position sexual "
+    "custody detention welfare checks cells medical nurses drugs alcohol arrest interview solicitor "
+    "children missing exploitation schools social services runaway returned interviews debrief stalking "
+    "harassment protection orders risk repeat victims advocates courts bail conditions firearms licences "
+    "medical records renewals visits shotgun certificates applications delays fraud cyber online banking "
+    "elderly scams reporting action centre investigators recovery assets roads collisions speed cameras "
+    "drink driving enforcement casualties motorway patrols neighbourhood teams community engagement "
+    "problem solving beats patrols abstraction priorities vetting clearance renewals aftercare integrity "
+    "misconduct complaints professional standards data quality recording crimes incidents audit "
+    "compliance rates outcomes classification digital devices phones backlog examination kiosks triage "
+    "storage experts accreditation "
+)
+WORDS = VOCABULARY.split()
 
 
 @dataclass
@@ -135,7 +119,9 @@ def history_generate(size=None, seed=2017):
     topics = topics_make(made)
     recommendations = recommendations_make(size, topics, made)
     register_make(recommendations, forces, user, rng, made)
-    letters_make(size, recommendations, forces, user, rng, made)
+    corrected = letters_make(size, recommendations, forces, user, rng, made)
+    supersession_refresh(PublishedLetter, corrected)  # as publication_schedule does for each review
+    search_vectors_refresh(PublishedLetter)
     return made.counts
 
 
@@ -222,7 +208,7 @@ def register_make(recommendations, forces, user, rng, made):
 
 
 def letter_body(rng, topic):
-    words = " ".join(rng.choice(WORDS) for _ in range(120))
+    words = " ".join(rng.choice(WORDS) for _ in range(60))
     return (
         f"In our inspection we referred to the problem as {topic}. We recommended that all forces should "
         f"have started to implement a plan.\n\nWe have reviewed your force's plans: {words}.\n\n"
@@ -235,6 +221,7 @@ def letters_make(size, recommendations, forces, user, rng, made):
     pdf = b"%PDF-1.7 generated for the scale benchmark"
     digest = hashlib.sha256(pdf).hexdigest()
     step = max(1, len(recommendations) // size.reviews)
+    corrected = []  # the reviews with a corrected version
     for start in range(0, size.reviews, 40):
         numbers = range(start, min(size.reviews, start + 40))
         reviews = reviews_make(numbers, recommendations, step, user, made)
@@ -251,6 +238,8 @@ def letters_make(size, recommendations, forces, user, rng, made):
         bulk(through, [through(review=review, force=force) for review in reviews for force in forces], made)
         for offset, review in enumerate(reviews):
             review_letters(review, outcomes[offset * 3 : offset * 3 + 3], forces, user, rng, pdf, digest, made)
+            corrected.extend([review.pk] if review.pk % 5 == 0 else [])
+    return corrected
 
 
 def reviews_make(numbers, recommendations, step, user, made):
@@ -315,6 +304,7 @@ def review_letters(review, outcomes, forces, user, rng, pdf, digest, made):
             letter=letter,
             outcome_name=letter.assessment.outcome.name,
             outcome_position=letter.assessment.outcome.position,
+            release_at=released,
         )
         for letter in letters
     ]
@@ -345,5 +335,6 @@ def correction_publish(review, letter, user, released, made):
         letter=correction,
         outcome_name=correction.outcome_name,
         outcome_position=letter.assessment.outcome.position,
+        release_at=corrected_at,
     )
     bulk(PublishedLetter, [entry], made)
