@@ -18,7 +18,7 @@ class PublicationsConfig(AppConfig):
         from recommendations.register import TIMELINE_SOURCES
         from reviews import extensions
 
-        from . import progress
+        from . import progress, signals  # noqa: F401 - signals connects the search vectors' receivers
         from .register_events import published_letter_events
 
         register_letter_history(letter_publication_history)

@@ -48,11 +48,13 @@ def register_list(request):
     form = RegisterFilterForm(request.GET)
     chosen = form.chosen()
     recommendations = filter_recommendations(public_recommendations(), **form.filters(chosen))
-    recommendations = with_counts(recommendations.select_related("report", "topic")).order_by(
-        "-report__published_on", "report__title", "reference"
+    order = ["-report__published_on", "report__title", "reference"]
+    page = Paginator(recommendations.order_by(*order).values_list("pk", flat=True), PAGE_SIZE).get_page(
+        request.GET.get("page")
     )
-    page = Paginator(recommendations, PAGE_SIZE).get_page(request.GET.get("page"))
-    rows = [(recommendation, status_counts(recommendation)) for recommendation in page.object_list]
+    # The forces' counts for this page's recommendations only: never an aggregate over the whole register.
+    shown = with_counts(Recommendation.objects.filter(pk__in=list(page.object_list)).select_related("report", "topic"))
+    rows = [(recommendation, status_counts(recommendation)) for recommendation in shown.order_by(*order)]
     query = urlencode({name: value for name, value in chosen.items() if value})
     context = {"page": page, "rows": rows, "chosen": chosen, "query": query, **register_options()}
     if chosen["topic"]:  # the register of one topic: offer to follow it

@@ -4,6 +4,7 @@ former topic names included, kept up to date when a topic is renamed); SQLite ke
 import datetime
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
@@ -72,6 +73,7 @@ def test_results_are_ranked_a_heading_match_before_a_body_match(client, letters)
                 "UPDATE publications_publishedletter SET search_vector = setweight(search_vector, %s) WHERE id = %s",
                 [weight, pk],
             )
+    cache.clear()  # the vectors were written behind the public pages' back
     html = client.get(reverse("publications:letters"), {"q": "custody"}).content.decode()
     assert html.index("Merseyside Police:") < html.index("Cheshire Constabulary:")
 
