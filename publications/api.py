@@ -13,7 +13,7 @@ from pydantic import Field
 from recommendations.models import Recommendation, RegisterStatus
 
 from .register_data import TimelineAddress, open_recommendations, recommendation_record, status_record
-from .register_queries import filter_recommendations, public_entries
+from .register_queries import filter_recommendations, public_entries, public_recommendations
 
 MAX_LIMIT = 100
 
@@ -138,7 +138,10 @@ def recommendations(request, filters: Query[RecommendationFilters]):
         "force": chosen["force"] or "",
         "q": chosen["q"] or "",
     }
-    count, items = page_of(filter_recommendations(open_recommendations(), **chosen), filters)
+    chosen_ones = filter_recommendations(public_recommendations(), **chosen).order_by("reference")
+    count, page = page_of(chosen_ones.values_list("pk", flat=True), filters)
+    # The forces' counts for this page only: never an aggregate over the whole register before the slice.
+    items = open_recommendations().filter(pk__in=page)
     results = [recommendation_record(request, recommendation) for recommendation in items]
     return {"count": count, "limit": filters.limit, "offset": filters.offset, "results": results}
 
