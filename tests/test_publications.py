@@ -12,6 +12,8 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
+from letters.services import letter_approve, letter_correct, letter_issue
+from publications.models import PublishedLetter
 from publications.services import letter_withdraw
 from tests.letter_helpers import add_letter_template
 from tests.publication_helpers import issued, publish
@@ -246,3 +248,42 @@ def test_signed_in_users_get_private_pages(client, published, clock, inspector):
     response = client.get(reverse("publications:letters"))
     assert "private" in response["Cache-Control"]
     assert "Sign out" in response.content.decode()
+
+
+# The latest public version, as stored supersession times make it.
+
+LATER = AFTER + datetime.timedelta(days=3)
+
+
+def correction_scheduled(published, inspector, signatory, release_at):
+    correction = letter_correct(letter=published["letter"], by=inspector)
+    letter_approve(letter=correction, by=signatory)
+    correction = letter_issue(letter=correction, by=signatory)
+    publish(published["review"], [correction], inspector, release_at, overview_title="")
+    return PublishedLetter.objects.get(letter=correction)
+
+
+def listed_versions(client):
+    cache.clear()
+    listing = client.get(reverse("publications:letters")).content.decode()
+    assert "1 letter" in listing
+    return "corrected (version 2)" in listing
+
+
+def test_a_correction_takes_over_at_its_own_release_time(client, published, clock, inspector, signatory):
+    correction_scheduled(published, inspector, signatory, LATER)
+    clock(LATER - datetime.timedelta(seconds=1))
+    assert not listed_versions(client)
+    assert PublishedLetter.objects.latest_versions().get().letter.version == 1
+    clock(LATER)
+    assert listed_versions(client)
+    assert PublishedLetter.objects.latest_versions().get().letter.version == 2
+
+
+def test_a_correction_withdrawn_before_release_never_takes_over(client, published, clock, inspector, signatory):
+    entry = correction_scheduled(published, inspector, signatory, LATER)
+    clock(AFTER)
+    letter_withdraw(entry=entry, reason="Sent in error.", by=inspector)
+    clock(LATER + datetime.timedelta(days=1))
+    assert not listed_versions(client)
+    assert PublishedLetter.objects.latest_versions().get().letter.version == 1
