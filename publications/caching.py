@@ -13,6 +13,7 @@ with the cache alone, in one round trip, and no query runs for a cached page.
 
 import datetime
 import hashlib
+import logging
 import uuid
 from dataclasses import dataclass
 from functools import wraps
@@ -28,6 +29,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.defaults import page_not_found
+from redis.exceptions import RedisError
 
 from forces.models import Force, OfficeHolder
 from governance.models import Section55Response
@@ -47,6 +49,10 @@ from .models import Publication, PublishedLetter
 PUBLIC_PAGE_SECONDS = 300
 BROWSER_SECONDS = 60
 GENERATION_KEY = "public-pages:generation"
+# A shared cache that cannot be reached: pages are built for each request and writes go ahead.
+CACHE_UNREACHABLE = (RedisError,)
+
+logger = logging.getLogger(__name__)
 
 # Every write to the register, and to what else public pages show at once, saves a row of one of these
 # (a decision on a claim adds a status change; an edited recommendation, topic, report or office holder
@@ -76,8 +82,12 @@ def generation_start() -> None:
 
     A new random token, never a counter: if the cache loses the key, pages stored under the old
     one can never match again. The pages themselves expire on their own; nothing else in the cache
-    (which a shared Redis may hold) is touched."""
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    (which a shared Redis may hold) is touched. An unreachable cache never stops the write that
+    changed the pages: it serves nothing meanwhile, and what it held expires within minutes."""
+    try:
+        cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    except CACHE_UNREACHABLE:
+        logger.warning("The public page cache is unreachable: its pages were not marked stale.", exc_info=True)
 
 
 def public_sources_changed(**kwargs: Any) -> None:

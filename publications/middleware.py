@@ -1,11 +1,12 @@
 """The public page cache's front door: first in the middleware, so a stored page costs one cache round trip."""
 
 from collections.abc import Callable
+from contextlib import suppress
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponseBase
 
-from .caching import brings_state, page_store, stored_page
+from .caching import CACHE_UNREACHABLE, brings_state, page_store, stored_page
 
 
 class PublicPageCacheMiddleware:
@@ -28,12 +29,17 @@ class PublicPageCacheMiddleware:
             or request.path.startswith(settings.STATIC_URL)
         ):
             return self.get_response(request)
-        stored, pending = stored_page(request)
+        try:
+            stored, pending = stored_page(request)
+        except CACHE_UNREACHABLE:  # the page is built as if nothing were cached, and not stored
+            return self.get_response(request)
         if stored is not None:
             return stored
         if request.method == "GET":  # a HEAD response is stored by nobody: it may come without a body
             request.public_page = pending  # type: ignore[attr-defined]
         response = self.get_response(request)
         if request.method == "GET":
-            page_store(request, response, pending)
+            # The cache may go away while the page is built: the visitor still gets it.
+            with suppress(*CACHE_UNREACHABLE):
+                page_store(request, response, pending)
         return response

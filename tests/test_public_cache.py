@@ -185,3 +185,12 @@ def test_redis_url_selects_the_shared_cache_and_a_bad_one_is_refused():
     assert shared["LOCATION"] == "redis://cache.internal:6379/2"
     with pytest.raises(ImproperlyConfigured, match="REDIS_URL must start with redis://"):
         cache_from_url("memcached://cache.internal")
+
+
+def test_public_pages_and_writes_go_on_when_the_shared_cache_is_unreachable(published, clock, inspector, settings):  # noqa: F811
+    clock(AFTER)
+    settings.CACHES = {"default": cache_from_url("redis://127.0.0.1:1/0")}  # nothing listens on port 1
+    url = reverse("publications:letter", args=[published["review"].slug, "merseyside"])
+    assert Client().get(url).status_code == 200
+    letter_withdraw(entry=published["publication"].letters.get(), reason="Sent in error.", by=inspector)
+    assert "Sent in error." in Client().get(url).content.decode()
