@@ -52,6 +52,17 @@ def database_from_url(url):
     return database
 
 
+def cache_from_url(url):
+    """The public page cache: Redis (Django's own backend) shared by every process and machine, if set."""
+    if not url:
+        # Each process keeps its own pages: fine for one process on a laptop, wrong for several in production.
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 2000}}
+    scheme = urlsplit(url).scheme
+    if scheme not in ("redis", "rediss", "unix"):
+        raise ImproperlyConfigured(f"REDIS_URL must start with redis://, rediss:// or unix://, not {scheme}://.")
+    return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url, "KEY_PREFIX": "tracker"}
+
+
 def development_secret_key():
     """A random key kept under var/, so that a laptop's sessions survive a restart."""
     path = VAR_DIR / "secret_key"
@@ -119,6 +130,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: an anonymous visitor's stored public page is served before anything below runs.
+    "publications.middleware.PublicPageCacheMiddleware",
     "core.middleware.RequestSizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -167,6 +180,11 @@ else:
             "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 20},
         }
     }
+
+
+# Only public pages live in the cache (sessions and lockouts are in the database), and it is never
+# cleared: a write that changes public pages starts a new generation of them (publications.caching).
+CACHES = {"default": cache_from_url(os.environ.get("REDIS_URL", ""))}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

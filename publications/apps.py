@@ -18,7 +18,7 @@ class PublicationsConfig(AppConfig):
         from recommendations.register import TIMELINE_SOURCES
         from reviews import extensions
 
-        from . import progress, signals  # noqa: F401 - signals connects the search vectors' receivers
+        from . import caching, progress, signals  # noqa: F401 - signals connects the search vectors' receivers
         from .register_events import published_letter_events
 
         register_letter_history(letter_publication_history)
@@ -26,3 +26,4 @@ class PublicationsConfig(AppConfig):
         extensions.ROW_LOADERS.append(progress.load_publication)
         extensions.REVIEW_HISTORY.append(progress.publication_history)
         TIMELINE_SOURCES.append(published_letter_events)
+        caching.connect_sources()

@@ -4,7 +4,6 @@ import datetime
 import hashlib
 from collections.abc import Iterable
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
@@ -17,6 +16,7 @@ from letters.models import Letter
 from letters.pdf import render_pdf
 from reviews.models import Review
 
+from .caching import generation_start
 from .models import Publication, PublishedLetter
 from .overview import Overview, standings_without_letters
 from .queries import latest_public_entries
@@ -133,4 +133,5 @@ def overview_replace_before_release(publication: Publication) -> None:
 
 
 def clear_public_pages() -> None:
-    cache.clear()
+    """Every public page is built again on its next request, on every process sharing the cache."""
+    generation_start()
