@@ -321,6 +321,10 @@ MAX_REQUEST_BYTES = env_int("MAX_REQUEST_BYTES", 110 * 1024 * 1024)
 PDF_RENDER_SECONDS = env_int("PDF_RENDER_SECONDS", 10)
 PDF_RENDER_MEMORY_MB = env_int("PDF_RENDER_MEMORY_MB", 256)
 PDF_RENDER_START_SECONDS = env_int("PDF_RENDER_START_SECONDS", 30)
+# How many PDFs one process of the service renders at once (a bulk job's letters): by default one per core.
+PDF_RENDER_PROCESSES = env_int("PDF_RENDER_PROCESSES", os.cpu_count() or 1)
+if PDF_RENDER_PROCESSES < 1:
+    raise ImproperlyConfigured(f"PDF_RENDER_PROCESSES must be 1 or more, not {PDF_RENDER_PROCESSES}.")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 DATA_UPLOAD_MAX_NUMBER_FILES = 10

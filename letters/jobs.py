@@ -1,17 +1,22 @@
 """Bulk jobs that outlive their worker: each letter commits with its progress, under a lease the sweep checks.
 
-Every step (one letter, and the job's record of it) is one transaction, so a worker killed at any moment
-leaves a job whose progress says exactly what was done. Resuming only does what is still pending, and
-letter_issue locks the letter's row, so no letter is issued twice. A worker whose lease was taken over
-(it was slow, not dead) is fenced out: its next step finds the job changed and rolls back.
+A job does its letters on several threads at once (one per render process, so every core renders), each
+thread with its own database connection. Every step (one letter, and the job's record of it) is one
+transaction, so a worker killed at any moment leaves a job whose progress says exactly what was done.
+Resuming only does what is still pending, and letter_issue locks the letter's row, so no letter is issued
+twice. A worker whose lease was taken over (it was slow, not dead) is fenced out: its next step finds the
+job changed and rolls back.
 """
 
 import datetime
 import functools
 import logging
+import queue
+import threading
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import InterfaceError, OperationalError, transaction
+from django.db import InterfaceError, OperationalError, connection, transaction
 from django.utils import timezone
 from django_tasks import TaskResultStatus, default_task_backend
 from django_tasks.exceptions import TaskResultDoesNotExist
@@ -100,11 +105,8 @@ def job_run(job_id: int, attempt: int = 1) -> None:
         return
     try:
         work = [(force, item) for force, item in pending_work(job) if force.pk not in job.processed]
-        job.total = len(job.processed) + len(work)
-        save_progress(job)
-        with acting_as(job.started_by):  # the audit trail names who started the job, not "the system"
-            for force, item in work:
-                job_step(job, force, item)
+        save_progress(job, total=len(job.processed) + len(work))
+        job_steps(job, work)
         save_progress(job, state=BulkJob.State.DONE, finished_at=timezone.now())
     except JobTakenOver:
         logger.warning("Bulk job %s was handed to another worker; this one stops", job_id)
@@ -113,6 +115,53 @@ def job_run(job_id: int, attempt: int = 1) -> None:
     except Exception as error:
         job_stop(job, f"Stopped by an unexpected error ({type(error).__name__}). The worker's log has the details.")
         raise
+
+
+def step_threads(steps: int) -> int:
+    """How many letters to do at once: one per render process, each thread with its own connection.
+
+    Other connections cannot see what the caller's open transaction wrote, and SQLite takes one writer at
+    a time, so there the letters are done one after another in the caller's thread."""
+    if connection.in_atomic_block or connection.vendor == "sqlite":
+        return 1
+    return max(1, min(settings.PDF_RENDER_PROCESSES, steps))
+
+
+def job_steps(job: BulkJob, work: list[tuple]) -> None:
+    """Every pending letter, on as many threads as step_threads allows. The first failure in any thread
+    (the lease lost, the database gone, a bug) stops the others after their current letter and is raised."""
+    threads = step_threads(len(work))
+    if threads == 1:
+        with acting_as(job.started_by):  # the audit trail names who started the job, not "the system"
+            for force, item in work:
+                job_step(job, force, item)
+        return
+    pending: queue.SimpleQueue[tuple] = queue.SimpleQueue()
+    for step in work:
+        pending.put(step)
+    failures: list[BaseException] = []
+
+    def take_steps() -> None:
+        try:
+            with acting_as(job.started_by):
+                while not failures:
+                    try:
+                        force, item = pending.get_nowait()
+                    except queue.Empty:
+                        return
+                    job_step(job, force, item)
+        except BaseException as error:  # noqa: BLE001 (raised again in the job's own thread)
+            failures.append(error)
+        finally:
+            connection.close()  # this thread's own connection
+
+    running = [threading.Thread(target=take_steps, name=f"bulk-job-{job.pk}-{n}") for n in range(threads)]
+    for thread in running:
+        thread.start()
+    for thread in running:
+        thread.join()
+    if failures:
+        raise failures[0]
 
 
 def job_claim(job_id: int, attempt: int) -> BulkJob | None:
@@ -126,6 +175,7 @@ def job_claim(job_id: int, attempt: int) -> BulkJob | None:
 
 
 def job_step(job: BulkJob, force, item) -> None:
+    """One letter and the job's record of it, committed together."""
     with transaction.atomic():
         problem = ""
         try:
@@ -143,22 +193,29 @@ def job_step(job: BulkJob, force, item) -> None:
         except Exception as error:  # one letter's fault (a PDF that cannot be made) does not stop the others
             logger.exception("Bulk job %s: the letter for %s failed", job.pk, force.name)
             problem = f"could not be done ({type(error).__name__}); the worker's log has the details."
-        job.processed = [*job.processed, force.pk]
-        if problem:
-            job.problems += f"{force.name}: {problem}\n"
-        save_progress(job)
+        step_record(job, force, problem)
+
+
+def step_record(job: BulkJob, force, problem: str) -> None:
+    """Add the letter to the job's progress as the row stands, locked: the job's other threads add theirs
+    to the same row, so each reads what the others committed and no entry is lost."""
+    current = (
+        BulkJob.objects.select_for_update()
+        .filter(pk=job.pk, attempts=job.attempts, state=BulkJob.State.RUNNING)
+        .values("processed", "problems")
+        .first()
+    )
+    if current is None:
+        raise JobTakenOver(job.pk)
+    processed = [*current["processed"], force.pk]
+    problems = current["problems"] + (f"{force.name}: {problem}\n" if problem else "")
+    save_progress(job, processed=processed, done=len(processed), problems=problems)
 
 
 def save_progress(job: BulkJob, **changes) -> None:
-    """Write the job's progress and renew its lease, only while this attempt still holds it."""
-    job.heartbeat_at = timezone.now()
+    """Write to the job and renew its lease, only while this attempt still holds it."""
     saved = BulkJob.objects.filter(pk=job.pk, attempts=job.attempts, state=BulkJob.State.RUNNING).update(
-        total=job.total,
-        done=len(job.processed),
-        processed=job.processed,
-        problems=job.problems,
-        heartbeat_at=job.heartbeat_at,
-        **changes,
+        heartbeat_at=timezone.now(), **changes
     )
     if not saved:
         raise JobTakenOver(job.pk)

@@ -1,10 +1,13 @@
-"""PDF rendering in a separate process, with a time and a memory limit.
+"""PDF rendering in separate processes, each with a time and a memory limit.
 
-Each process of the service (web worker, task worker) keeps one render process, started on first use
-and reused. A render that takes longer than PDF_RENDER_SECONDS is stopped by ending the render process;
-one that needs more than PDF_RENDER_MEMORY_MB beyond the renderer's own footprint fails inside it. Either
-way the caller gets PdfNotMade, a plain message, and a fresh render process serves the next letter. A
-render process that has grown large ends itself after answering, so no memory stays behind.
+Each process of the service (web worker, task worker) keeps a render process for each of its threads that
+renders at the same time, up to PDF_RENDER_PROCESSES (the number of cores unless set): a web worker renders
+one PDF at a time and starts one, a bulk job's threads use one each, so its letters render on every core.
+Each is started on first use and reused. A render that takes longer than PDF_RENDER_SECONDS is stopped by
+ending its render process; one that needs more than PDF_RENDER_MEMORY_MB beyond the renderer's own
+footprint fails inside it. Either way the caller gets PdfNotMade, a plain message, and a fresh render
+process serves the next letter. A render process that has grown large ends itself after answering, so no
+memory stays behind.
 """
 
 import os
@@ -12,6 +15,8 @@ import resource
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -165,7 +170,48 @@ class Engine:
         return value
 
 
-engine = Engine()
+class EnginePool:
+    """This process's render processes: a thread takes an idle one, or starts another while fewer than
+    PDF_RENDER_PROCESSES exist, or waits for one to be free."""
+
+    def __init__(self) -> None:
+        self.free = threading.Condition()
+        self.engines: list[Engine] = []
+        self.idle: list[Engine] = []
+
+    @contextmanager
+    def taken(self) -> Iterator[Engine]:
+        with self.free:
+            while not self.idle and len(self.engines) >= settings.PDF_RENDER_PROCESSES:
+                self.free.wait()
+            if self.idle:
+                one = self.idle.pop()
+            else:
+                one = Engine()
+                self.engines.append(one)
+        try:
+            yield one
+        finally:
+            with self.free:
+                self.idle.append(one)
+                self.free.notify()
+
+    def render(self, html: str) -> bytes:
+        with self.taken() as one:
+            return one.render(html)
+
+    def stop(self) -> None:
+        """End every render process (the next render starts a fresh one, under the settings of the time)."""
+        with self.free:
+            for one in self.engines:
+                with one.lock:
+                    one.stop()
+
+    def pids(self) -> list[int]:
+        return [one.process.pid for one in self.engines if one.process is not None]
+
+
+engine = EnginePool()
 
 
 if __name__ == "__main__":  # the render process: requests on stdin, answers on stdout, nothing else there

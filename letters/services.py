@@ -167,8 +167,8 @@ def letter_issue(*, letter: Letter, by: User, at: datetime.datetime | None = Non
     if not may_issue_letters(by):
         raise PermissionDenied("Only a signatory can issue letters.")
     with transaction.atomic():
-        Assessment.objects.select_for_update().filter(pk=letter.assessment_id).first()
-        letter = Letter.objects.select_for_update().select_related("force", "review").get(pk=letter.pk)
+        Assessment.objects.select_for_update(of=("self",)).filter(pk=letter.assessment_id).first()
+        letter = Letter.objects.select_for_update(of=("self",)).select_related("force", "review").get(pk=letter.pk)
         if letter.is_issued:
             return letter
         at = at or timezone.now()

@@ -1,6 +1,7 @@
 """Jobs survive a dead worker: resumed under a lease, failed after a bounded number of attempts, never doubled."""
 
 import io
+import threading
 
 import pytest
 from django.core import mail
@@ -36,13 +37,15 @@ def run_worker():
 
 
 def kill_worker_after(monkeypatch, letters_issued):
-    """The next worker dies while issuing, after issuing `letters_issued` letters."""
-    real_issue, calls = jobs.letter_issue, []
+    """The next worker dies while issuing, after issuing `letters_issued` letters (counted under a lock:
+    on PostgreSQL a job issues on several threads)."""
+    real_issue, calls, counting = jobs.letter_issue, [], threading.Lock()
 
     def issue_then_die(**kwargs):
-        if len(calls) == letters_issued:
-            raise WorkerKilled
-        calls.append(kwargs["letter"].pk)
+        with counting:
+            if len(calls) == letters_issued:
+                raise WorkerKilled
+            calls.append(kwargs["letter"].pk)
         return real_issue(**kwargs)
 
     monkeypatch.setattr(jobs, "letter_issue", issue_then_die)

@@ -1,4 +1,5 @@
-"""On PostgreSQL, with real worker processes: one killed with SIGKILL mid-job, one cut off from its database."""
+"""On PostgreSQL, with real worker processes: one killed with SIGKILL mid-job, one cut off from its database,
+one woken at once by a queued job, and two racing over one job."""
 
 import contextlib
 import os
@@ -55,6 +56,27 @@ def start_worker(mail_dir, *args, port=None):
         stderr=subprocess.STDOUT,
         text=True,
     )
+
+
+class Output:
+    """A worker's output, read as it comes (the test watches for lines while the worker runs)."""
+
+    def __init__(self, process):
+        self.lines = []
+        self.reader = threading.Thread(target=lambda: self.lines.extend(process.stdout), daemon=True)
+        self.reader.start()
+
+    def has(self, text):
+        return any(text in line for line in self.lines)
+
+    def __str__(self):
+        self.reader.join(30)
+        return "".join(self.lines)
+
+
+def stop(worker):
+    worker.terminate()
+    worker.wait(timeout=120)
 
 
 def wait_for(condition, timeout=120, what="the condition"):
@@ -197,3 +219,63 @@ def test_the_worker_process_outlives_a_database_outage(transactional_db, tmp_pat
     assert "Database unavailable" in output
     sent = dict(Delivery.objects.values_list("subject", "sent_at"))
     assert sent["Before"] >= restored[0] and sent["During"] >= restored[1]  # nothing went while it was down
+
+
+def test_an_idle_worker_takes_a_queued_job_at_once_not_at_its_next_poll(approved_review, signatory, tmp_path):
+    worker = start_worker(tmp_path / "mail", "--interval", "30")
+    output = Output(worker)
+    try:
+        wait_for(lambda: output.has("Worker ") and output.has(" started"), what="the worker to start")
+        time.sleep(2)  # its first look at the queue and its sweeps are done: it waits now
+        job = start_job(review=approved_review, kind=BulkJob.Kind.ISSUE, by=signatory)
+        queued = time.monotonic()
+        wait_for(lambda: BulkJob.objects.get(pk=job.pk).state != BulkJob.State.QUEUED, timeout=30, what="pickup")
+        pickup = time.monotonic() - queued
+    finally:
+        stop(worker)
+        print(output)  # shown by pytest when the test fails
+    assert pickup < 1, pickup  # polling alone would wait out most of the 30 seconds
+
+
+@pytest.fixture
+def long_letters(transactional_letters, review, inspector):
+    """A letter for every force of the review, each several pages long, so that issuing them takes a while."""
+    paragraph = "The force has made progress against this recommendation, as the evidence shows. " * 3
+    add_letter_template(review, body="\n\n".join(["$outcome_paragraph", *[paragraph] * 40]))
+    for force in review.forces.order_by("name"):
+        draft(review, force, inspector, approve=True)
+    return review
+
+
+def test_two_workers_racing_over_one_job_issue_every_letter_once(long_letters, signatory, tmp_path):
+    """The first worker's lease is made to look lapsed while it issues; the second worker's sweep (run as
+    it starts) hands the job on, and the first is fenced out mid-job. Each letter is issued and emailed once."""
+    mail_dir = tmp_path / "mail"
+    workers = [start_worker(mail_dir)]
+    outputs = [Output(workers[0])]
+    try:
+        job = start_job(review=long_letters, kind=BulkJob.Kind.ISSUE, by=signatory)
+        wait_for(lambda: BulkJob.objects.get(pk=job.pk).done >= 2, what="the first letters")
+        workers.append(start_worker(mail_dir))
+        outputs.append(Output(workers[1]))
+        first_attempt = BulkJob.objects.filter(pk=job.pk, attempts=1, state=BulkJob.State.RUNNING)
+        while first_attempt.update(heartbeat_at=timezone.now() - BulkJob.LEASE):  # no sign of life, it seems
+            time.sleep(0.01)
+        wait_for(lambda: BulkJob.objects.get(pk=job.pk).state == BulkJob.State.DONE, what="the job to finish")
+    finally:
+        for worker in workers:
+            stop(worker)
+        print(*outputs)  # shown by pytest when the test fails
+
+    job.refresh_from_db()
+    total = long_letters.forces.count()
+    assert (job.done, job.total, job.attempts, job.problems) == (total, total, 2, "")
+    assert outputs[1].has("queued again (attempt 2)")  # the second worker handed the job on...
+    assert outputs[0].has("was handed to another worker; this one stops")  # ...while the first was issuing
+    assert sorted(job.processed) == sorted(Letter.objects.values_list("force_id", flat=True))
+    for letter in Letter.objects.all():
+        assert letter.state == Letter.State.ISSUED
+        assert Letter.history.filter(id=letter.pk, state=Letter.State.ISSUED).count() == 1
+        assert Delivery.objects.about(letter).count() == 1
+    wait_for(lambda: emails_written(mail_dir) >= total, timeout=60, what="the emails")
+    assert len(message_ids(mail_dir)) == len(set(message_ids(mail_dir))) == total  # each letter emailed once

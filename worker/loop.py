@@ -12,6 +12,7 @@ from django_tasks_db.models import DBTaskResult
 from django_tasks_db.utils import exclusive_transaction, is_locked_database_exception
 
 from .sweeps import Sweeper
+from .wakeup import TaskListener
 
 logger = logging.getLogger(__name__)
 
@@ -23,7 +24,8 @@ class ServiceWorker(Worker):
     """Runs queued tasks one at a time and, between them, the registered sweeps.
 
     django-tasks-db's own loop exits on the first database error; this one waits and tries again, so a
-    database restart does not leave the service without a worker.
+    database restart does not leave the service without a worker. When idle it waits for PostgreSQL's
+    notice that a task was queued (worker.wakeup), or `interval` seconds, whichever comes first.
     """
 
     def __init__(self, *, interval: float = 1, batch: bool = False, sleep=time.sleep):
@@ -39,6 +41,7 @@ class ServiceWorker(Worker):
         )
         self.sleep = sleep
         self.sweeper = Sweeper()
+        self.listener = TaskListener()
         self.failures_in_a_row = 0
 
     def run(self) -> None:
@@ -46,6 +49,7 @@ class ServiceWorker(Worker):
         logger.info("Worker %s started", self.worker_id)
         while self.running:
             try:
+                self.listener.listen()
                 self.sweep()
                 ran_a_task = self.run_next_task()
             except (DatabaseError, InterfaceError) as error:
@@ -58,7 +62,7 @@ class ServiceWorker(Worker):
                 continue
             if self.batch:
                 return
-            self.sleep(self.interval)
+            self.listener.wait(self.interval, self.sleep)
 
     def sweep(self) -> None:
         # Marked as a task, so that Ctrl-C or SIGTERM lets a sweep finish what it is doing before exiting.
@@ -90,4 +94,5 @@ class ServiceWorker(Worker):
         wait = min(MAX_OUTAGE_WAIT, 2 ** (self.failures_in_a_row - 1))
         logger.warning("Database unavailable (%s); trying again in %s s", " ".join(str(error).split()), wait)
         connections.close_all()
+        self.listener.close()
         self.sleep(wait)
