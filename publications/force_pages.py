@@ -3,7 +3,6 @@
 from collections import defaultdict
 from itertools import groupby
 
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
@@ -13,7 +12,8 @@ from recommendations.register import delay_counts
 
 from .caching import public_page
 from .follow import follow_url
-from .queries import latest_public_entries, public_entries
+from .models import PublishedLetter
+from .queries import entries_page, public_entries
 from .register_queries import public_entries as public_register_entries
 
 # The police regions in the order the inspectorate lists them, north to south, then Wales.
@@ -62,8 +62,8 @@ def force_detail(request, slug):
     """The force at a glance, and its published letters a page at a time, newest first, each with the
     history of its recommendation's letters (corrections, withdrawals)."""
     force = get_object_or_404(Force, slug=slug)
-    latest = latest_public_entries().filter(letter__force=force).order_by("-release_at", "-pk")
-    page = Paginator(latest, LETTERS_PER_PAGE).get_page(request.GET.get("page"))
+    latest = PublishedLetter.objects.latest_versions().filter(letter__force=force).order_by("-release_at", "-pk")
+    page = entries_page(latest, request.GET.get("page"), LETTERS_PER_PAGE)
     context = {
         "force": force,
         "page": page,

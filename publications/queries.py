@@ -1,5 +1,6 @@
 """What the public may see: published letters whose release time has passed."""
 
+from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
@@ -19,7 +20,18 @@ ENTRY_RELATIONS = [
 
 
 def with_relations(entries):
-    return without_files(entries.select_related(*ENTRY_RELATIONS), "letter", "publication")
+    """Entries ready for a page: their letter, force, review and topic, without stored files or search text."""
+    return without_files(entries.select_related(*ENTRY_RELATIONS), "letter", "publication").defer("search_vector")
+
+
+def entries_page(entries, number, size):
+    """A page of entries, as Paginator.get_page gives it, found on the entries' own table first (the
+    page's ids, through its indexes) and only then joined to letters, forces and reviews: a page deep in
+    the list never joins the thousands of rows before it."""
+    page = Paginator(entries.values_list("pk", flat=True), size).get_page(number)
+    rows = with_relations(PublishedLetter.objects.filter(pk__in=list(page.object_list))).in_bulk()
+    page.object_list = [rows[pk] for pk in page.object_list]
+    return page
 
 
 def public_entries(now=None):
@@ -46,7 +58,8 @@ def former_names(word):
 
 
 def newest_first(entries):
-    return entries.order_by("-release_at", "letter__force__name", "pk")
+    """By release, newest first; within a publication, by force (its entries were created in that order)."""
+    return entries.order_by("-release_at", "pk")
 
 
 def filter_entries(entries, *, force="", topic="", review="", year="", q=""):
@@ -57,5 +70,5 @@ def filter_entries(entries, *, force="", topic="", review="", year="", q=""):
     if review:
         entries = entries.filter(letter__review__slug=review)
     if year:
-        entries = entries.filter(letter__letter_date__year=int(year))
+        entries = entries.filter(letter_date__year=int(year))
     return search(entries, q) if q else newest_first(entries)

@@ -35,9 +35,8 @@ def register_options():
     return {
         "reports": InspectionReport.objects.filter(Exists(recommendations.filter(report=OuterRef("pk")))),
         "topics": Topic.objects.filter(Exists(recommendations.filter(topic=OuterRef("pk")))),
-        "forces": Force.objects.filter(
-            Exists(RegisterEntry.objects.filter(force=OuterRef("pk"), recommendation__in=recommendations))
-        ).order_by("name"),
+        # Entries are made for every force a recommendation applies to, published or not: an index probe each.
+        "forces": Force.objects.filter(Exists(RegisterEntry.objects.filter(force=OuterRef("pk")))).order_by("name"),
         "statuses": RegisterStatus.choices,
         "kinds": Recommendation.Kind.choices,
     }

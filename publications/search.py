@@ -79,10 +79,17 @@ def search_vectors_refresh(entry_model, *, review_ids=None, topic_id=None):
         cursor.execute(VECTOR_SQL.format(condition=condition, **tables(entry_model)), params)
 
 
+# Ranking reads every candidate's vector: a word in half of fifty thousand letters would cost a pass over
+# them all. The newest matches are ranked, at most this many (found through the release-time index).
+RANKED_AT_MOST = 2000
+
+
 def full_text_search(entries, text):
-    """Entries matching the words (English stemming; "quoted phrases", -excluded words), best first."""
+    """Entries matching the words (English stemming; "quoted phrases", -excluded words), best first, among
+    the RANKED_AT_MOST newest matches."""
     query = SearchQuery(text, search_type="websearch", config="english")
-    ranked = entries.filter(search_vector=query).annotate(rank=SearchRank(F("search_vector"), query))
+    newest = entries.filter(search_vector=query).order_by("-release_at", "-pk").values("pk")[:RANKED_AT_MOST]
+    ranked = entries.filter(pk__in=newest).annotate(rank=SearchRank(F("search_vector"), query))
     return ranked.order_by("-rank", "-release_at", "pk")
 
 

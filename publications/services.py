@@ -79,7 +79,7 @@ def publication_schedule(
         scheduled_by=by,
     )
     for entry in entries:
-        entry.publication, entry.release_at = publication, release_at
+        entry.publication, entry.release_at, entry.letter_date = publication, release_at, entry.letter.letter_date
     bulk_create_audited(PublishedLetter, entries, by=by)
     supersession_refresh(PublishedLetter, [review.pk])
     search_vectors_refresh(PublishedLetter, review_ids=[review.pk])

@@ -2,7 +2,7 @@
 
 from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import Exists, Max, Min, OuterRef, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -17,12 +17,13 @@ from recommendations.models import Recommendation
 from recommendations.register import delay_counts
 from reviews.models import Review
 
+from . import search
 from .caching import public_page
 from .follow import follow_url
 from .forms import LetterFilterForm
 from .models import Publication, PublishedLetter
 from .overview import Overview, standings_without_letters
-from .queries import filter_entries, latest_public_entries, public_entries
+from .queries import entries_page, filter_entries, latest_public_entries, public_entries
 from .register_queries import public_entries as public_register_entries
 from .register_queries import public_links
 
@@ -32,7 +33,7 @@ PAGE_SIZE = 25
 def filter_options(chosen):
     """The filters' choices, each found by index lookups rather than a pass over every letter."""
     public = PublishedLetter.objects.public()
-    span = public.aggregate(first=Min("letter__letter_date"), last=Max("letter__letter_date"))
+    span = public.aggregate(first=Min("letter_date"), last=Max("letter_date"))
     years = range(span["last"].year, span["first"].year - 1, -1) if span["first"] else []
     return {
         "forces": Force.objects.filter(Exists(public.filter(letter__force=OuterRef("pk")))).order_by("name"),
@@ -47,10 +48,12 @@ def filter_options(chosen):
 @public_page
 def letter_list(request):
     chosen = LetterFilterForm(request.GET).chosen()
-    entries = filter_entries(latest_public_entries(), **chosen)
-    page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
+    entries = filter_entries(PublishedLetter.objects.latest_versions(), **chosen)
+    page = entries_page(entries, request.GET.get("page"), PAGE_SIZE)
     query = urlencode({name: value for name, value in chosen.items() if value})
     context = {"page": page, "chosen": chosen, "query": query, **filter_options(chosen)}
+    if chosen["q"] and connection.vendor == "postgresql" and page.paginator.count >= search.RANKED_AT_MOST:
+        context["ranked_at_most"] = f"{search.RANKED_AT_MOST:,}"
     return render(request, "publications/letter_list.html", context)
 
 

@@ -78,6 +78,18 @@ def test_results_are_ranked_a_heading_match_before_a_body_match(client, letters)
     assert html.index("Merseyside Police:") < html.index("Cheshire Constabulary:")
 
 
+@postgresql_only
+def test_broad_searches_rank_the_newest_matches_and_say_so(client, letters, monkeypatch):
+    monkeypatch.setattr("publications.search.RANKED_AT_MOST", 1)
+    html = client.get(reverse("publications:letters"), {"q": "police"}).content.decode()
+    assert "The 1 newest matching letters" in html and "find older ones" in html
+    assert html.count('class="app-results__item"') == 1
+    cache.clear()
+    monkeypatch.setattr("publications.search.RANKED_AT_MOST", 2000)
+    html = client.get(reverse("publications:letters"), {"q": "police"}).content.decode()
+    assert "2 letters" in html and "newest matching" not in html
+
+
 def test_a_phrase_and_hostile_text_never_fail(client, letters):
     for query in ['"national overview"', "-merseyside", "' OR 1=1 --", "a & | ! :*", "\\"]:
         assert client.get(reverse("publications:letters"), {"q": query}).status_code == 200, query

@@ -305,6 +305,7 @@ def review_letters(review, outcomes, forces, user, rng, pdf, digest, made):
             outcome_name=letter.assessment.outcome.name,
             outcome_position=letter.assessment.outcome.position,
             release_at=released,
+            letter_date=letter.letter_date,
         )
         for letter in letters
     ]
@@ -336,5 +337,6 @@ def correction_publish(review, letter, user, released, made):
         outcome_name=correction.outcome_name,
         outcome_position=letter.assessment.outcome.position,
         release_at=corrected_at,
+        letter_date=correction.letter_date,
     )
     bulk(PublishedLetter, [entry], made)

@@ -1,4 +1,4 @@
-"""Published letters carry their release time, when a later version supersedes them, and (PostgreSQL) a
+"""Published letters carry their release time, their letter's date, when a later version supersedes them, and (PostgreSQL) a
 stored, indexed full-text search vector: the public lists read one table instead of an anti-join over
 every version and a scan of every letter's text."""
 
@@ -15,6 +15,10 @@ def fill(apps, schema_editor):
     Publication = apps.get_model("publications", "Publication")
     release = Publication.objects.filter(pk=models.OuterRef("publication_id")).values("release_at")
     PublishedLetter.objects.update(release_at=models.Subquery(release))
+    Letter = apps.get_model("letters", "Letter")
+    PublishedLetter.objects.update(
+        letter_date=models.Subquery(Letter.objects.filter(pk=models.OuterRef("letter_id")).values("letter_date"))
+    )
     reviews = PublishedLetter.objects.values_list("letter__review_id", flat=True).distinct()
     supersession_refresh(PublishedLetter, list(reviews))
     search_vectors_refresh(PublishedLetter)
@@ -47,6 +51,11 @@ class Migration(migrations.Migration):
         ),
         migrations.AddField(
             model_name="publishedletter",
+            name="letter_date",
+            field=models.DateField(editable=False, null=True),
+        ),
+        migrations.AddField(
+            model_name="publishedletter",
             name="superseded_at",
             field=models.DateTimeField(blank=True, editable=False, null=True),
         ),
@@ -60,6 +69,21 @@ class Migration(migrations.Migration):
             model_name="publishedletter",
             name="release_at",
             field=models.DateTimeField(editable=False),
+        ),
+        migrations.AlterField(
+            model_name="publishedletter",
+            name="letter_date",
+            field=models.DateField(editable=False),
+        ),
+        migrations.AddIndex(
+            model_name="publishedletter",
+            index=models.Index(fields=["letter_date"], name="published_letter_date"),
+        ),
+        migrations.AddIndex(
+            model_name="publishedletter",
+            index=models.Index(
+                fields=["release_at"], include=("superseded_at", "withdrawn_at"), name="published_letter_public"
+            ),
         ),
         migrations.AddIndex(
             model_name="publishedletter",
