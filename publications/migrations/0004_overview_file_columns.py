@@ -1,20 +1,9 @@
-"""National overviews' PDFs move out of the rows into storage. Each file is read back and checked against the
-SHA-256 its row recorded; a mismatch stops the migration, naming the row."""
+"""Columns for the overview files that move out of the rows (0005). The data moves in a migration of its own:
+PostgreSQL refuses to alter a table in the transaction that updated its rows."""
 
 from django.db import migrations, models
 
 import core.files
-from core.file_moves import Move, bytes_to_files, files_to_bytes
-
-MOVE = Move("overview_pdf", "overview_file", "overview_size", "overview_sha256", "overview.pdf")
-
-
-def forward(apps, schema_editor):
-    bytes_to_files(apps.get_model("publications", "Publication"), MOVE)
-
-
-def back(apps, schema_editor):
-    files_to_bytes(apps.get_model("publications", "Publication"), MOVE)
 
 
 class Migration(migrations.Migration):
@@ -34,5 +23,4 @@ class Migration(migrations.Migration):
             name="overview_size",
             field=models.PositiveBigIntegerField(blank=True, null=True),
         ),
-        migrations.RunPython(forward, back),
     ]

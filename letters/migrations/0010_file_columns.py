@@ -1,23 +1,15 @@
-"""Issued letters' PDFs, their signatures and chasing letters' PDFs move out of the rows into storage.
-
-The new columns are nullable so that adding them is a plain ADD COLUMN. Removing the constraint that wanted bytes in
-an issued letter's row rebuilds the table on SQLite, which loses the triggers that freeze issued letters. Issued letters are frozen by those triggers, so they are dropped while the
-rows are pointed at their files and created again straight after, in the same transaction. Every file is read
-back and checked against the SHA-256 its row recorded; a mismatch stops the migration, naming the row."""
+"""Columns for the files that move out of the rows (0011): nullable, so that adding them is a plain ADD COLUMN.
+Removing the constraint that wanted bytes in an issued letter's row rebuilds the table on SQLite, which loses the
+triggers that freeze issued letters; going back, they are created again last. The data moves in a migration of its
+own: PostgreSQL refuses to alter a table in the transaction that updated its rows."""
 
 import importlib
 
 from django.db import migrations, models
 
 import core.files
-from core.file_moves import Move, bytes_to_files, files_to_bytes
 
 FREEZE = importlib.import_module("letters.migrations.0002_freeze_issued_letters")
-LETTER_MOVES = [
-    Move("pdf", "pdf_file", "pdf_size", "pdf_sha256", "letter.pdf"),
-    Move("signature_png", "signature", "signature_size", "signature_sha256", "signature.png"),
-]
-CHASE_MOVE = Move("pdf", "pdf_file", "pdf_size", "pdf_sha256", "chasing-letter.pdf")
 
 
 def freeze_statements(vendor):
@@ -32,32 +24,6 @@ def refreeze(apps, schema_editor):
     drop, create = freeze_statements(schema_editor.connection.vendor)
     for statement in drop + create:
         schema_editor.execute(statement)
-
-
-def unfrozen(move_all):
-    """Run move_all with the issued-letter triggers dropped, creating them again afterwards."""
-
-    def run(apps, schema_editor):
-        drop, create = freeze_statements(schema_editor.connection.vendor)
-        for statement in drop:
-            schema_editor.execute(statement)
-        move_all(apps)
-        for statement in create:
-            schema_editor.execute(statement)
-
-    return run
-
-
-def forward(apps):
-    for move in LETTER_MOVES:
-        bytes_to_files(apps.get_model("letters", "Letter"), move)
-    bytes_to_files(apps.get_model("letters", "ChaseLetter"), CHASE_MOVE)
-
-
-def back(apps):
-    for move in LETTER_MOVES:
-        files_to_bytes(apps.get_model("letters", "Letter"), move)
-    files_to_bytes(apps.get_model("letters", "ChaseLetter"), CHASE_MOVE)
 
 
 def file_field():
@@ -96,5 +62,4 @@ class Migration(migrations.Migration):
         migrations.AddField("chaseletter", "pdf_file", file_field()),
         migrations.AddField("chaseletter", "pdf_size", nullable(models.PositiveBigIntegerField)),
         migrations.AddField("historicalchaseletter", "pdf_size", nullable(models.PositiveBigIntegerField)),
-        migrations.RunPython(unfrozen(forward), unfrozen(back)),
     ]

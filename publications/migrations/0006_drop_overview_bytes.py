@@ -1,11 +1,11 @@
-"""The overviews are in storage now (0004): the BinaryField goes, the file column takes its name, and an overview
+"""The overviews are in storage now (0005): the BinaryField goes, the file column takes its name, and an overview
 must name its file and size."""
 
 from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [("publications", "0004_overview_out_of_rows")]
+    dependencies = [("publications", "0005_overview_out_of_rows")]
 
     operations = [
         migrations.RemoveConstraint(model_name="publication", name="publication_overview_has_its_pdf"),

@@ -1,4 +1,4 @@
-"""The bytes are in storage now (0010): the BinaryField columns go, the file columns take the old names, and an
+"""The bytes are in storage now (0011): the BinaryField columns go, the file columns take the old names, and an
 issued letter (and every chasing letter) must name its PDF file and size. On SQLite, adding a constraint rebuilds
 the table, which loses its triggers: the ones that freeze issued letters are created again at the end (and, going
 back, at the start)."""
@@ -7,14 +7,14 @@ import importlib
 
 from django.db import migrations, models
 
-FILES = importlib.import_module("letters.migrations.0010_files_out_of_rows")
+COLUMNS = importlib.import_module("letters.migrations.0010_file_columns")
 
 
 class Migration(migrations.Migration):
-    dependencies = [("letters", "0010_files_out_of_rows")]
+    dependencies = [("letters", "0011_files_out_of_rows")]
 
     operations = [
-        migrations.RunPython(migrations.RunPython.noop, FILES.refreeze),
+        migrations.RunPython(migrations.RunPython.noop, COLUMNS.refreeze),
         migrations.RemoveField(model_name="letter", name="pdf"),
         migrations.RemoveField(model_name="letter", name="signature_png"),
         migrations.RenameField(model_name="letter", old_name="pdf_file", new_name="pdf"),
@@ -54,5 +54,5 @@ class Migration(migrations.Migration):
                 name="chase_letter_has_pdf",
             ),
         ),
-        migrations.RunPython(FILES.refreeze, migrations.RunPython.noop),
+        migrations.RunPython(COLUMNS.refreeze, migrations.RunPython.noop),
     ]
