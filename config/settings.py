@@ -63,6 +63,35 @@ def cache_from_url(url):
     return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url, "KEY_PREFIX": "tracker"}
 
 
+def file_storage():
+    """Where uploads, issued PDFs and signatures are kept: a private directory (MEDIA_ROOT, which has no URL), or
+    with FILE_STORAGE=s3 a bucket of S3-compatible object storage (django-storages). Either way a name in use is
+    never written over (a free name is taken instead), and nothing is readable without the service."""
+    kind = os.environ.get("FILE_STORAGE", "filesystem")
+    if kind == "filesystem":
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"allow_overwrite": False}}
+    if kind != "s3":
+        raise ImproperlyConfigured(f"FILE_STORAGE must be filesystem or s3, not {kind!r}.")
+    if not os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+        raise ImproperlyConfigured("FILE_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME.")
+    options = {
+        "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+        "file_overwrite": False,
+        "default_acl": "private",
+        "querystring_auth": True,
+    }
+    # Credentials may also come from the machine's role; the endpoint names a store other than AWS.
+    for option, variable in [
+        ("endpoint_url", "AWS_S3_ENDPOINT_URL"),
+        ("region_name", "AWS_S3_REGION_NAME"),
+        ("access_key", "AWS_ACCESS_KEY_ID"),
+        ("secret_key", "AWS_SECRET_ACCESS_KEY"),
+    ]:
+        if os.environ.get(variable):
+            options[option] = os.environ[variable]
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
 def development_secret_key():
     """A random key kept under var/, so that a laptop's sessions survive a restart."""
     path = VAR_DIR / "secret_key"
@@ -243,8 +272,9 @@ STATIC_ROOT = VAR_DIR / "static"
 if DEBUG:
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns on every request without it
 STATICFILES_DIRS = [BASE_DIR / "static"]
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": file_storage(),
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -253,8 +283,13 @@ STORAGES = {
         )
     },
 }
-# Uploaded documents and signatures are private: kept outside STATIC_ROOT, never given a URL.
+# Uploaded documents, issued PDFs and signatures are private: kept outside STATIC_ROOT, never given a URL.
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# Set (e.g. /protected-files/) when the front proxy sends stored files itself: the service checks the file and
+# answers with X-Accel-Redirect to that internal location; unset, the service streams the file.
+FILE_ACCEL_REDIRECT = os.environ.get("FILE_ACCEL_REDIRECT", "")
+if FILE_ACCEL_REDIRECT and not (FILE_ACCEL_REDIRECT.startswith("/") and FILE_ACCEL_REDIRECT.endswith("/")):
+    raise ImproperlyConfigured(f"FILE_ACCEL_REDIRECT must start and end with /, not {FILE_ACCEL_REDIRECT!r}.")
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"

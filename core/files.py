@@ -1,10 +1,14 @@
-"""Stored files: their names, generated, never the client's; and rows read without the bytes they hold."""
+"""Stored files: their names, generated, never the client's; writing, reading and checking them through the storage
+API; and rows read without the bytes they hold."""
 
+import hashlib
 import uuid
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
+from django.core.files.base import ContentFile, File
 from django.db import models
 from django.db.models import QuerySet
+from django.db.models.fields.files import FieldFile
 
 M = TypeVar("M", bound=models.Model)
 
@@ -15,6 +19,55 @@ def generated_document_name(document: Any, original_name: str) -> str:
     MEDIA_ROOT has no URL: documents are read only by the permission-checked download view.
     """
     return f"documents/{uuid.uuid4().hex}.{document.kind}"
+
+
+def generated_file_name(row: Any, filename: str) -> str:
+    """Files the service makes itself (issued PDFs, overviews, the signature copied onto a letter): a fresh name
+    each time, in a folder per kind of row, so that no file is ever written where another was."""
+    extension = filename.rsplit(".", 1)[-1].lower()
+    return f"{row._meta.model_name}/{uuid.uuid4().hex}.{extension}"
+
+
+class Written(NamedTuple):
+    size: int
+    sha256: str
+
+
+def file_write(field_file: FieldFile, content: bytes, name: str) -> Written:
+    """Write the bytes through the storage under a generated name and point the row's field at them (the row is
+    not saved); return what the row records of them. The storage never writes over an existing file."""
+    field_file.save(name, ContentFile(content), save=False)
+    return Written(size=len(content), sha256=hashlib.sha256(content).hexdigest())
+
+
+def file_open(field_file: FieldFile) -> File[bytes]:
+    """The stored file, opened through its storage (never through the row's own file object, which it keeps)."""
+    if not field_file.name:
+        raise FileNotFoundError("No file is stored for this row.")
+    return field_file.storage.open(field_file.name, "rb")
+
+
+def file_read(field_file: FieldFile) -> bytes:
+    with file_open(field_file) as stream:
+        return stream.read()
+
+
+def file_sha256(field_file: FieldFile) -> str:
+    digest = hashlib.sha256()
+    with file_open(field_file) as stream:
+        for chunk in stream.chunks():
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def file_matches(field_file: FieldFile, sha256: str) -> bool:
+    """Whether the stored file is still the one its row records: a missing file does not match."""
+    if not field_file:
+        return False
+    try:
+        return file_sha256(field_file) == sha256
+    except OSError:
+        return False
 
 
 def stored_bytes(model: type[models.Model]) -> list[str]:

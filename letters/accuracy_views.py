@@ -162,4 +162,4 @@ def liaison_check_pdf(request, pk):
 
 @role_required(lambda user: user.is_inspector or user.is_liaison_officer)
 def evidence_download(request, pk):
-    return document_response(get_evidence_for_user(request, pk))
+    return document_response(request, get_evidence_for_user(request, pk))

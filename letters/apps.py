@@ -18,7 +18,7 @@ class LettersConfig(AppConfig):
         from .register import letter_events
 
         register("stalled bulk jobs", jobs_recover_stale, every_seconds=15)
-        history_ignores("pdf", "signature_png")  # the bytes of a letter's PDF and signature
+        history_ignores("pdf", "signature")  # where storage keeps a letter's PDF and signature
         extensions.ROW_LOADERS.append(progress.load_letters)
         extensions.ROW_LOADERS.append(progress.load_chase_letters)
         extensions.REVIEW_PAGE.append(progress.review_page)

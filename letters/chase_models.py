@@ -2,13 +2,12 @@
 letter (there is no assessment to state), so a model of its own: drafted from the review's chasing text, its
 PDF made once when drafted, then sent once, by email, to the chief officer and the liaison officers."""
 
-import hashlib
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from core.files import file_matches, generated_file_name
 from core.history import AuditedModel, audit_history
 
 from .placeholders import check_chase_placeholders
@@ -55,7 +54,9 @@ class ChaseLetter(AuditedModel):
     heading = models.CharField(max_length=300)
     body = models.TextField()
     letter_date = models.DateField()
-    pdf = models.BinaryField()
+    # Nullable only because the columns were added to rows that held their bytes (letters/migrations/0010).
+    pdf = models.FileField(upload_to=generated_file_name, max_length=200, null=True, blank=True)
+    pdf_size = models.PositiveBigIntegerField(null=True, blank=True)
     pdf_sha256 = models.CharField("SHA-256 of the PDF", max_length=64)
     drafted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     drafted_at = models.DateTimeField(auto_now_add=True)
@@ -66,7 +67,7 @@ class ChaseLetter(AuditedModel):
     sent_to = models.CharField(max_length=500, blank=True)
     copied_to = models.TextField(blank=True)
 
-    # The PDF's bytes are kept once, on the letter; the history records their SHA-256.
+    # The PDF is kept in storage; the history records its size and SHA-256.
     history = audit_history(excluded_fields=["pdf"])
 
     class Meta:
@@ -78,7 +79,16 @@ class ChaseLetter(AuditedModel):
                 condition=~Q(state="sent") | Q(sent_by__isnull=False, sent_at__isnull=False),
                 name="sent_chase_letter_records_sender",
             ),
-            models.CheckConstraint(condition=Q(pdf_sha256__regex=r"^[0-9a-f]{64}$"), name="chase_letter_has_pdf"),
+            models.CheckConstraint(
+                condition=Q(
+                    pdf__isnull=False,
+                    pdf__gt="",
+                    pdf_size__isnull=False,
+                    pdf_size__gt=0,
+                    pdf_sha256__regex=r"^[0-9a-f]{64}$",
+                ),
+                name="chase_letter_has_pdf",
+            ),
         ]
 
     def __str__(self):
@@ -96,4 +106,4 @@ class ChaseLetter(AuditedModel):
         return f"chasing-letter-{self.review.slug}-{self.force.slug}-{self.deadline:%Y-%m-%d}.pdf"
 
     def pdf_matches(self):
-        return hashlib.sha256(bytes(self.pdf or b"")).hexdigest() == self.pdf_sha256
+        return file_matches(self.pdf, self.pdf_sha256)

@@ -11,7 +11,7 @@ from accounts.access import inspector_required
 from core.files import without_files
 from core.forms import GovukForm, posted
 from core.pages import form_page
-from core.responses import pdf_response
+from core.responses import stored_file_response
 from outbox.models import Delivery
 from reviews.access import get_review
 
@@ -70,7 +70,7 @@ def chase_detail(request, pk):
 def chase_pdf(request, pk):
     """The stored bytes, made once when the letter was drafted: what the force receives."""
     chase = get_chase_letter_for_inspector(pk)
-    return pdf_response(chase.pdf, chase.filename, sha256=chase.pdf_sha256)
+    return stored_file_response(request, chase.pdf, sha256=chase.pdf_sha256, filename=chase.filename)
 
 
 @require_POST

@@ -1,8 +1,6 @@
 """Chasing letters for overdue forces: which forces are due one, drafting one (its PDF made once, through the
 render process), and sending it once, never to a force that has sent its documents."""
 
-import hashlib
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -10,6 +8,7 @@ from django.utils import timezone
 
 from accounts.contacts import liaison_addresses
 from accounts.models import User
+from core.files import file_read, file_write
 from forces.models import Force
 from outbox.models import Delivery
 from outbox.services import Attachment, email_queue
@@ -89,21 +88,17 @@ def chase_letter_draft(*, review: Review, force: Force, by: User) -> ChaseLetter
     body = collapse_spaces(fill_text(template.body, values))
     check_letter_text(body)
     day = timezone.localdate()
+    chase = ChaseLetter(
+        review=review, force=force, deadline=row.deadline, heading=heading, body=body, letter_date=day, drafted_by=by
+    )
     pdf = render_pdf({"letter": chase_view(heading, body, force, review, day)})
+    chase.pdf_size, chase.pdf_sha256 = file_write(chase.pdf, pdf, "chasing-letter.pdf")
     try:
         with transaction.atomic():
-            return ChaseLetter.objects.create(
-                review=review,
-                force=force,
-                deadline=row.deadline,
-                heading=heading,
-                body=body,
-                letter_date=day,
-                pdf=pdf,
-                pdf_sha256=hashlib.sha256(pdf).hexdigest(),
-                drafted_by=by,
-            )
+            chase.save()
+            return chase
     except IntegrityError:  # drafted by another job or inspector at the same moment
+        chase.pdf.delete(save=False)
         raise ValidationError(f"{force.name} already has a chasing letter for this deadline.") from None
 
 
@@ -145,6 +140,6 @@ def email_chase_letter(chase: ChaseLetter) -> Delivery:
         subject=f"{chase.heading}: {chase.force.name}: your plans were due on {chase.deadline:%-d %B %Y}",
         body=f"Dear {chase.force.chief_officer_title}\n\nPlease find attached our letter of "
         f"{chase.letter_date:%-d %B %Y}.\n\n" + plain_text(chase.body),
-        attachment=Attachment(chase.filename, bytes(chase.pdf), "application/pdf"),
+        attachment=Attachment(chase.filename, file_read(chase.pdf), "application/pdf"),
         about=chase,
     )

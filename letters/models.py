@@ -1,7 +1,6 @@
 """Assessment letters: a template per review, and letters that freeze for good once issued."""
 
 import datetime
-import hashlib
 
 from django.conf import settings
 from django.db import models
@@ -9,6 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from core.files import file_matches, generated_file_name
 from core.history import AuditedModel, audit_history
 
 from .placeholders import check_placeholders
@@ -94,17 +94,23 @@ class Letter(AuditedModel):
     copied_to_line = models.CharField(max_length=500, null=True, blank=True)
     signatory_name = models.CharField(max_length=200, blank=True)
     signatory_titles = models.TextField(blank=True)
-    signature_png = models.BinaryField(null=True, blank=True)
+    # A copy of the signatory's signature as it was that day, in storage like the PDF. The files' columns are
+    # nullable so that adding them was a plain ADD COLUMN (see outcome_name).
+    signature = models.FileField(upload_to=generated_file_name, max_length=200, null=True, blank=True)
+    signature_size = models.PositiveBigIntegerField(null=True, blank=True)
+    signature_sha256 = models.CharField("SHA-256 of the signature", max_length=64, null=True, blank=True)
     # What the letter concluded (the outcome category of its assessment that day). Nullable so that adding it
     # is a plain ADD COLUMN: on SQLite a rebuilt table would lose the triggers that freeze issued letters.
     outcome_name = models.CharField(max_length=300, null=True, blank=True)
     sent_to = models.CharField(max_length=500, blank=True)
     copied_to = models.CharField(max_length=500, blank=True)
-    pdf = models.BinaryField(null=True, blank=True)
+    # The PDF made once, when issued, kept in storage under a generated name; the row records its size and SHA-256.
+    pdf = models.FileField(upload_to=generated_file_name, max_length=200, null=True, blank=True)
+    pdf_size = models.PositiveBigIntegerField(null=True, blank=True)
     pdf_sha256 = models.CharField("SHA-256 of the PDF", max_length=64, blank=True)
 
-    # The PDF's bytes are kept once, on the letter; the history records their SHA-256.
-    history = audit_history(excluded_fields=["pdf", "signature_png"])
+    # The history records the files' sizes and SHA-256, not where storage keeps them.
+    history = audit_history(excluded_fields=["pdf", "signature"])
 
     class Meta:
         ordering = ["review", "force__name", "version"]
@@ -122,6 +128,9 @@ class Letter(AuditedModel):
                     issued_at__isnull=False,
                     letter_date__isnull=False,
                     pdf__isnull=False,
+                    pdf__gt="",
+                    pdf_size__isnull=False,
+                    pdf_size__gt=0,
                     pdf_sha256__regex=r"^[0-9a-f]{64}$",
                 ),
                 name="issued_letter_is_complete",
@@ -170,7 +179,7 @@ class Letter(AuditedModel):
         return f"{draft}{self.review.slug}-{self.force.slug}-v{self.version}.pdf"
 
     def pdf_matches(self):
-        return hashlib.sha256(bytes(self.pdf or b"")).hexdigest() == self.pdf_sha256
+        return file_matches(self.pdf, self.pdf_sha256)
 
 
 class FrozenLetterError(Exception):

@@ -4,7 +4,10 @@ force on its date, marked DRAFT and without the signature (only the issued lette
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from django.db.models.fields.files import FieldFile
 from django.utils import timezone
+
+from core.files import file_read
 
 from .addressees import addressees_on, names_office_holders
 from .compose import long_date
@@ -24,7 +27,7 @@ class LetterView:
     letter_date: object
     signatory_name: str
     signatory_titles: list = field(default_factory=list)
-    signature_png: bytes | None = None
+    signature: FieldFile | None = None  # the issued letter's copy, read only when its PDF is made
     is_draft: bool = False
     addressee_line: str = ""
     copied_to_line: str = ""
@@ -52,7 +55,7 @@ class LetterView:
 
     @property
     def signature_url(self):
-        return signature_data_url(self.signature_png)
+        return signature_data_url(file_read(self.signature) if self.signature else None)
 
 
 def titles(text):
@@ -78,7 +81,7 @@ def issued_view(letter):
         copied_to_line=letter.copied_to_line or letter.governance_title,
         signatory_name=letter.signatory_name,
         signatory_titles=titles(letter.signatory_titles),
-        signature_png=bytes(letter.signature_png) if letter.signature_png else None,
+        signature=letter.signature,
     )
 
 

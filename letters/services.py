@@ -1,7 +1,6 @@
 """The actions on letters: draft, edit, approve, issue (once, frozen, its email queued), correct."""
 
 import datetime
-import hashlib
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -10,6 +9,7 @@ from django.utils import timezone
 
 from accounts.access import may_issue_letters
 from accounts.models import User
+from core.files import file_read, file_write
 from forces.models import Force
 from outbox.models import Delivery
 from outbox.services import Attachment, email_queue
@@ -133,7 +133,8 @@ def snapshot(letter: Letter, signatory: User, letter_date: datetime.date) -> Non
     letter.outcome_name = letter.assessment.outcome.name
     letter.signatory_name = signatory.signatory_name
     letter.signatory_titles = "\n".join(as_on(line, letter_date) for line in signatory.title_line_list)
-    letter.signature_png = read_signature(signatory)
+    if signature := read_signature(signatory):
+        letter.signature_size, letter.signature_sha256 = file_write(letter.signature, signature, "signature.png")
     letter.sent_to = force.chief_officer_email
     letter.copied_to = force.governance_email
 
@@ -175,8 +176,8 @@ def letter_issue(*, letter: Letter, by: User, at: datetime.datetime | None = Non
         if refusal := issue_refusal(letter, at):
             raise ValidationError(refusal)
         snapshot(letter, by, letter.letter_date or timezone.localdate(at))
-        letter.pdf = render_pdf({"letter": issued_view(letter)})
-        letter.pdf_sha256 = hashlib.sha256(letter.pdf).hexdigest()
+        pdf = render_pdf({"letter": issued_view(letter)})
+        letter.pdf_size, letter.pdf_sha256 = file_write(letter.pdf, pdf, "letter.pdf")
         letter.state, letter.issued_by, letter.issued_at = Letter.State.ISSUED, by, at
         letter.save()
         email_letter(letter)
@@ -191,7 +192,7 @@ def email_letter(letter: Letter) -> Delivery:
         subject=f"{letter.heading}: {letter.force_name}",
         body=f"Dear {letter.addressee_title}\n\nPlease find attached our letter of {letter.letter_date:%-d %B %Y}.\n\n"
         + plain_text(letter.body),
-        attachment=Attachment(letter.filename, bytes(letter.pdf or b""), "application/pdf"),
+        attachment=Attachment(letter.filename, file_read(letter.pdf), "application/pdf"),
         about=letter,
     )
 

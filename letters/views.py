@@ -17,7 +17,7 @@ from core.files import without_files
 from core.forms import posted, save_unless_taken
 from core.history import history_of
 from core.pages import form_page
-from core.responses import pdf_response
+from core.responses import pdf_response, stored_file_response
 from forces.models import Force
 from outbox.models import Delivery
 from reviews.access import get_force_row, get_review
@@ -235,7 +235,7 @@ def letter_pdf(request, pk):
     """Issued: the stored bytes, never rendered again. Otherwise a preview rendered from the draft."""
     letter = get_letter_for_inspector(pk)
     if letter.is_issued:
-        return pdf_response(letter.pdf, letter.filename, sha256=letter.pdf_sha256)
+        return stored_file_response(request, letter.pdf, sha256=letter.pdf_sha256, filename=letter.filename)
     try:
         preview = render_pdf({"letter": letter_view(letter)})
     except PdfNotMade as error:
@@ -377,4 +377,4 @@ def job_progress(request, pk):
 @liaison_officer_required
 def liaison_letter_pdf(request, pk):
     letter = get_issued_letter_for_liaison_officer(request, pk)
-    return pdf_response(letter.pdf, letter.filename, sha256=letter.pdf_sha256)
+    return stored_file_response(request, letter.pdf, sha256=letter.pdf_sha256, filename=letter.filename)

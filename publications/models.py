@@ -1,7 +1,5 @@
 """Publication: issued letters and a national overview released together at a set time (an embargo)."""
 
-import hashlib
-
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
@@ -10,6 +8,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from core.files import file_matches, generated_file_name
 from core.history import AuditedQuerySet, audit_history
 
 
@@ -25,7 +24,9 @@ class Publication(models.Model):
     release_at = models.DateTimeField("release time")
     overview_title = models.CharField(max_length=300, blank=True)
     introduction = models.TextField(blank=True, help_text="The inspectorate's introduction to the national overview.")
-    overview_pdf = models.BinaryField(null=True, blank=True)
+    # Made when scheduled, kept in storage under a generated name; blank when the publication has no overview.
+    overview_pdf = models.FileField(upload_to=generated_file_name, max_length=200, blank=True)
+    overview_size = models.PositiveBigIntegerField(null=True, blank=True)
     overview_sha256 = models.CharField(max_length=64, blank=True)
     scheduled_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     scheduled_at = models.DateTimeField(auto_now_add=True)
@@ -37,7 +38,13 @@ class Publication(models.Model):
         ordering = ["release_at", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(overview_title="") | Q(overview_sha256__regex=r"^[0-9a-f]{64}$"),
+                condition=Q(overview_title="")
+                | Q(
+                    overview_pdf__gt="",
+                    overview_size__isnull=False,
+                    overview_size__gt=0,
+                    overview_sha256__regex=r"^[0-9a-f]{64}$",
+                ),
                 name="publication_overview_has_its_pdf",
             )
         ]
@@ -54,7 +61,7 @@ class Publication(models.Model):
         return self.release_at <= timezone.now()
 
     def overview_matches(self):
-        return hashlib.sha256(bytes(self.overview_pdf or b"")).hexdigest() == self.overview_sha256
+        return file_matches(self.overview_pdf, self.overview_sha256)
 
 
 class PublishedLetterQuerySet(AuditedQuerySet):

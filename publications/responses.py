@@ -26,4 +26,4 @@ def response_detail(request, pk, force_slug):
 
 def response_document(request, pk):
     """A response's documents are published with it: anyone may download them."""
-    return document_response(get_object_or_404(Section55Document, pk=pk), public=True)
+    return document_response(request, get_object_or_404(Section55Document, pk=pk), public=True)

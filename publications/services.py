@@ -1,8 +1,8 @@
 """Scheduling a review's publication, and withdrawing a published letter."""
 
 import datetime
-import hashlib
 from collections.abc import Iterable
+from typing import cast
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from accounts.models import User
-from core.files import without_files
+from core.files import file_write, without_files
 from core.history import bulk_create_audited
 from letters.models import Letter
 from letters.pdf import render_pdf
@@ -61,25 +61,21 @@ def publication_schedule(
     entries = [
         PublishedLetter(
             letter=letter,
+            letter_date=cast(datetime.date, letter.letter_date),  # an issued letter is dated (a constraint)
+            release_at=release_at,
             outcome_name=letter.assessment.outcome.name,
             outcome_position=letter.assessment.outcome.position,
         )
         for letter in letters
     ]
-    overview_pdf = (
-        overview_pdf_at(review, entries, release_at, overview_title, introduction) if overview_title else None
+    publication = Publication(
+        review=review, release_at=release_at, overview_title=overview_title, introduction=introduction, scheduled_by=by
     )
-    publication = Publication.objects.create(
-        review=review,
-        release_at=release_at,
-        overview_title=overview_title,
-        introduction=introduction,
-        overview_pdf=overview_pdf,
-        overview_sha256=hashlib.sha256(overview_pdf).hexdigest() if overview_pdf else "",
-        scheduled_by=by,
-    )
+    if overview_title:
+        overview_store(publication, overview_pdf_at(review, entries, release_at, overview_title, introduction))
+    publication.save()
     for entry in entries:
-        entry.publication, entry.release_at, entry.letter_date = publication, release_at, entry.letter.letter_date
+        entry.publication = publication
     bulk_create_audited(PublishedLetter, entries, by=by)
     supersession_refresh(PublishedLetter, [review.pk])
     search_vectors_refresh(PublishedLetter, review_ids=[review.pk])
@@ -128,8 +124,13 @@ def overview_replace_before_release(publication: Publication) -> None:
     pdf = overview_pdf_at(
         publication.review, [], publication.release_at, publication.overview_title, publication.introduction
     )
-    publication.overview_pdf, publication.overview_sha256 = pdf, hashlib.sha256(pdf).hexdigest()
-    publication.save(update_fields=["overview_pdf", "overview_sha256"])
+    overview_store(publication, pdf)
+    publication.save(update_fields=["overview_pdf", "overview_size", "overview_sha256"])
+
+
+def overview_store(publication: Publication, pdf: bytes) -> None:
+    """The overview's PDF in storage, under a new name each time: a replaced overview is never written over."""
+    publication.overview_size, publication.overview_sha256 = file_write(publication.overview_pdf, pdf, "overview.pdf")
 
 
 def clear_public_pages() -> None:

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from core.files import without_files
-from core.responses import pdf_response
+from core.responses import stored_file_response
 from forces.models import Force
 from inspections.models import Topic
 from letters.presentation import issued_view
@@ -21,7 +21,7 @@ from . import search
 from .caching import public_page
 from .follow import follow_url
 from .forms import LetterFilterForm
-from .models import Publication, PublishedLetter
+from .models import PublishedLetter
 from .overview import Overview, standings_without_letters
 from .queries import entries_page, filter_entries, latest_public_entries, public_entries
 from .register_queries import public_entries as public_register_entries
@@ -91,8 +91,7 @@ def letter_pdf(request, review_slug, force_slug, version=None):
     if entry.is_withdrawn:
         return render(request, "publications/withdrawn.html", {"entry": entry}, status=410)
     letter = entry.letter
-    letter.refresh_from_db(fields=["pdf"])
-    return pdf_response(letter.pdf, letter.filename, public=True, sha256=letter.pdf_sha256)
+    return stored_file_response(request, letter.pdf, sha256=letter.pdf_sha256, filename=letter.filename, public=True)
 
 
 def released_overview(slug):
@@ -125,9 +124,12 @@ def overview_pdf(request, slug):
     review, _, publication = released_overview(slug)
     if publication is None:
         raise Http404("This review has no published overview.")
-    publication = Publication.objects.get(pk=publication.pk)
-    return pdf_response(
-        publication.overview_pdf, f"{slug}-national-overview.pdf", public=True, sha256=publication.overview_sha256
+    return stored_file_response(
+        request,
+        publication.overview_pdf,
+        sha256=publication.overview_sha256,
+        filename=f"{slug}-national-overview.pdf",
+        public=True,
     )
 
 

@@ -3,9 +3,11 @@
 import io
 import re
 
+from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 from pypdf import PdfReader
 
+from core.files import file_read
 from letters.models import Letter, LetterTemplate
 from letters.services import letter_approve, letter_draft
 from reviews.models import Assessment, AssessmentJudgement
@@ -58,8 +60,9 @@ def draft(review, force, by, approve=False, approver=None) -> Letter:
     return letter
 
 
-def pdf_reader(pdf_bytes):
-    return PdfReader(io.BytesIO(bytes(pdf_bytes)))
+def pdf_reader(pdf):
+    """A PDF's pages, from its bytes or from the stored file a row points at."""
+    return PdfReader(io.BytesIO(file_read(pdf) if isinstance(pdf, FieldFile) else bytes(pdf)))
 
 
 def pdf_text(pdf_bytes):

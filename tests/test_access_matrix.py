@@ -5,7 +5,6 @@ officer of another force (Merseyside). Objects of another force are not found (4
 """
 
 import datetime
-import hashlib
 import re
 
 import pytest
@@ -16,6 +15,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from core.documents import check_document
+from core.files import file_write
 from forces.models import OfficeHolder
 from governance.services import section55_submit
 from inspections.models import InspectionReport
@@ -412,18 +412,18 @@ def world(
 
 def chase_letter(review, force, by):
     """A drafted chasing letter (made directly: no force of the world's review is overdue)."""
-    pdf = pdf_bytes()
-    return ChaseLetter.objects.create(
+    chase = ChaseLetter(
         review=review,
         force=force,
         deadline=review.submission_deadline,
         heading="Late plans",
         body="Your plans are late.",
         letter_date=timezone.localdate(),
-        pdf=pdf,
-        pdf_sha256=hashlib.sha256(pdf).hexdigest(),
         drafted_by=by,
     )
+    chase.pdf_size, chase.pdf_sha256 = file_write(chase.pdf, pdf_bytes(), "chasing-letter.pdf")
+    chase.save()
+    return chase
 
 
 def section55_objects(force, body):

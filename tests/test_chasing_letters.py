@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from core.files import file_read
 from letters import jobs
 from letters.chasers import chase_letter_draft, chase_letter_send
 from letters.jobs import jobs_recover_stale, start_job
@@ -139,7 +140,7 @@ def test_sending_emails_once_with_the_pdf_to_the_chief_officer_and_liaison_offic
     assert message.to == ["chief@merseyside.example.org"] and message.cc == [merseyside_officer.email]
     ((name, content, content_type),) = message.attachments
     assert (name, content_type) == (chase.filename, "application/pdf")
-    assert bytes(content) == bytes(chase.pdf)
+    assert bytes(content) == file_read(chase.pdf)
     page = client.get(overdue_review.get_absolute_url()).content.decode()
     assert f"Chasing letter sent {chase.sent_at:%-d %B}" in page
 

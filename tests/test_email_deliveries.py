@@ -9,6 +9,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from core.files import file_read
 from letters.models import Letter
 from outbox.models import Delivery
 from outbox.sending import ATTEMPT_LEASE, MAX_ATTEMPTS, RETRY_DELAYS, deliveries_send_due, delivery_attempt
@@ -60,7 +61,7 @@ def test_issuing_with_the_mail_server_down_issues_the_letter_and_records_the_ema
 
     delivery = Delivery.objects.about(letter).get()
     assert (delivery.to, delivery.cc) == (["chief@cheshire.example.org"], ["pcc@cheshire.example.org"])
-    assert bytes(delivery.attachment) == bytes(letter.pdf) and delivery.attachment_type == "application/pdf"
+    assert bytes(delivery.attachment) == file_read(letter.pdf) and delivery.attachment_type == "application/pdf"
     assert delivery.state == Delivery.State.QUEUED and delivery.attempts == 0
 
     assert delivery_attempt(delivery_id=delivery.pk) is False  # what the worker's task does after commit
@@ -130,7 +131,7 @@ def test_a_signatory_resends_a_failed_email_and_it_goes_once(
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["chief@cheshire.example.org"] and message.cc == ["pcc@cheshire.example.org"]
-    assert message.attachments[0][1] == bytes(Letter.objects.get(pk=approved_letter.pk).pdf)
+    assert message.attachments[0][1] == file_read(Letter.objects.get(pk=approved_letter.pk).pdf)
     assert message.extra_headers["Message-ID"] == delivery.message_id
 
     again = signatory_client.post(url, {"next": back}, follow=True)

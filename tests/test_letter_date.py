@@ -61,7 +61,7 @@ def test_the_chosen_date_is_saved_previewed_and_kept_when_issued(letter, inspect
     assert letter.letter_date == datetime.date(2017, 10, 2)
     page = client.get(letter.get_absolute_url()).content.decode()
     assert '<p class="govuk-body">2 October 2017</p>' in page
-    assert "2 October 2017" in pdf_text(client.get(reverse("letters:pdf", args=[letter.pk])).content)
+    assert "2 October 2017" in pdf_text(client.get(reverse("letters:pdf", args=[letter.pk])).getvalue())
     letter_approve(letter=letter, by=signatory)
     issued = letter_issue(letter=letter, by=signatory)
     assert issued.letter_date == datetime.date(2017, 10, 2)

@@ -39,7 +39,7 @@ def preview_pdf(client, user, letter):
     client.force_login(user)
     response = client.get(reverse("letters:pdf", args=[letter.pk]))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
-    return response.content
+    return response.getvalue()  # a draft's preview, or an issued letter's stored file (streamed)
 
 
 def test_draft_pdf_has_draft_on_every_page_and_no_signature_image(letter_review, cheshire, inspector, client):

@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from core.files import file_read
 from forces.models import OfficeHolder, holders_on
 from forces.services import office_holder_save
 from letters.models import Letter, LetterTemplate
@@ -129,7 +130,7 @@ def test_the_issued_letter_keeps_the_names_it_printed_after_a_holder_is_correcte
     lines = text_lines(letter.pdf)
     assert "Chief Constable Andy Cooke QPM" in lines and "Dear Chief Constable" in lines
     assert "Copied to: Jane Kennedy, Police and Crime Commissioner for Merseyside" in lines
-    pdf = bytes(letter.pdf)
+    pdf = file_read(letter.pdf)
 
     cooke, kennedy = holders_2017
     cooke.name, cooke.post_nominals = "Andrew Cooke", "QPM DL"
@@ -138,13 +139,13 @@ def test_the_issued_letter_keeps_the_names_it_printed_after_a_holder_is_correcte
     office_holder_save(holder=kennedy)
 
     letter = Letter.objects.get(pk=letter.pk)
-    assert (letter.addressee_line, bytes(letter.pdf)) == ("Chief Constable Andy Cooke QPM", pdf)
+    assert (letter.addressee_line, file_read(letter.pdf)) == ("Chief Constable Andy Cooke QPM", pdf)
     client.force_login(inspector)
     page = client.get(letter.get_absolute_url()).content.decode()
     assert "Chief Constable Andy Cooke QPM<br>" in page and "Andrew" not in page
     assert "Copied to: Jane Kennedy, Police and Crime Commissioner for Merseyside" in page
     assert "is recorded for" not in page  # an issued letter is as it was: no notice
-    assert client.get(reverse("letters:pdf", args=[letter.pk])).content == pdf
+    assert client.get(reverse("letters:pdf", args=[letter.pk])).getvalue() == pdf
 
 
 def test_a_letter_issued_before_the_lines_were_stored_shows_its_titles(
@@ -203,7 +204,7 @@ def test_a_hostile_name_is_escaped_in_the_preview_and_printed_literally(review_2
             "Copied to: &lt;b&gt;Jane&lt;/b&gt;, Police and Crime Commissioner for &lt;i&gt;Merseyside&lt;/i&gt;"
             in page
         )
-    text = pdf_text(client.get(reverse("letters:pdf", args=[letter.pk])).content)
+    text = pdf_text(client.get(reverse("letters:pdf", args=[letter.pk])).getvalue())
     assert hostile in text
 
 

@@ -9,6 +9,7 @@ import pytest
 from django.core.management import call_command
 
 from accounts.models import User
+from core.files import file_read
 from letters.models import Letter
 from tests.letter_helpers import pdf_reader, pdf_text, structure_types
 
@@ -96,5 +97,5 @@ def test_stored_bytes_match_their_hash_and_are_never_rendered_again(merseyside_l
     monkeypatch.setattr("letters.views.render_pdf", lambda context: pytest.fail("an issued letter was rendered again"))
     client.force_login(User.objects.get(username="inspector"))
     response = client.get(f"/manage/letters/{merseyside_letter.pk}/letter.pdf")
-    assert response.content == bytes(merseyside_letter.pdf)
+    assert response.getvalue() == file_read(merseyside_letter.pdf)
     assert response["Content-Disposition"].startswith("attachment;")

@@ -4,6 +4,7 @@ own force's issued letters, one file name for a letter."""
 import pytest
 from django.urls import reverse
 
+from core.files import file_read
 from letters.models import BulkJob
 from letters.services import letter_issue
 from tests.letter_helpers import add_letter_template, draft
@@ -35,7 +36,7 @@ def test_liaison_officers_download_only_their_forces_issued_letters(persona, let
     assert issued.status_code == expected_issued.get(persona.persona, 200)
     assert drafted.status_code == expected_draft.get(persona.persona, 404)
     if issued.status_code == 200:
-        assert issued.content == bytes(letters["issued"].pdf)
+        assert issued.getvalue() == file_read(letters["issued"].pdf)
         assert issued["Content-Type"] == "application/pdf"
         assert issued["Content-Disposition"].startswith("attachment;")
 

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 
+from core.files import file_read
 from core.history import AuditBypassError
 from letters.limits import LETTER_CHARACTERS
 from letters.models import FrozenLetterError, Letter
@@ -49,7 +50,7 @@ def test_issue_freezes_stores_hashes_and_emails_once(letter_review, cheshire, in
     message = mail.outbox[0]
     assert message.to == ["chief@cheshire.example.org"] and message.cc == ["pcc@cheshire.example.org"]
     name, content, mimetype = message.attachments[0]
-    assert mimetype == "application/pdf" and content == bytes(issued.pdf)
+    assert mimetype == "application/pdf" and content == file_read(issued.pdf)
     assert "Cheshire Constabulary" in pdf_text(issued.pdf)
 
 

@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
+from core.files import file_read
 from forces.models import Force
 from letters.models import Letter
 from publications.models import Publication
@@ -55,7 +56,7 @@ def test_the_overview_page_counts_every_force_asked(client, review, overview_wor
 
 
 def test_the_overview_pdf_counts_every_force_asked(review, overview_world):
-    text = pdf_text(bytes(Publication.objects.get(pk=overview_world.pk).overview_pdf))
+    text = pdf_text(file_read(Publication.objects.get(pk=overview_world.pk).overview_pdf))
     assert "43 forces were asked; 1 letter is published." in text
     assert "No submission 40" in text and "Not yet assessed 1" in text and "Letter not yet published 1" in text
 
@@ -66,7 +67,7 @@ def test_a_later_publication_without_the_first_letters_does_not_shrink_the_overv
     later = publish(
         review, [Letter.objects.get(force=cheshire)], inspector, timezone.now() - datetime.timedelta(hours=1)
     )
-    text = pdf_text(bytes(later.overview_pdf))
+    text = pdf_text(file_read(later.overview_pdf))
     assert "43 forces were asked; 2 letters are published." in text
 
 

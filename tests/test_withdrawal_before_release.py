@@ -7,6 +7,7 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
+from core.files import file_read
 from letters.services import letter_approve, letter_correct, letter_issue
 from publications.models import Publication
 from publications.services import letter_withdraw
@@ -52,7 +53,7 @@ def test_a_letter_withdrawn_before_release_never_shows(client, review, scheduled
         assert REASON not in html, url
         assert "/letters/review-2017/cheshire" not in html, url
     assert "Merseyside Police" in public_pages(client, review)[reverse("publications:letters")]
-    text = pdf_text(bytes(Publication.objects.get(pk=scheduled.pk).overview_pdf))
+    text = pdf_text(file_read(Publication.objects.get(pk=scheduled.pk).overview_pdf))
     assert "43 forces were asked; 1 letter is published." in text
     assert "Letter withdrawn" not in text
 
@@ -60,10 +61,10 @@ def test_a_letter_withdrawn_before_release_never_shows(client, review, scheduled
 def test_a_letter_withdrawn_after_release_keeps_a_public_notice(client, review, scheduled, inspector, clock):  # noqa: F811
     clock(AFTER)
     entry = scheduled.letters.get(letter__force__slug="cheshire")
-    before = bytes(Publication.objects.get(pk=scheduled.pk).overview_pdf)
+    before = file_read(Publication.objects.get(pk=scheduled.pk).overview_pdf)
     letter_withdraw(entry=entry, reason=REASON, by=inspector)
     assert REASON in client.get(reverse("publications:letter", args=[review.slug, "cheshire"])).content.decode()
-    assert bytes(Publication.objects.get(pk=scheduled.pk).overview_pdf) == before  # a published PDF stays as it was
+    assert file_read(Publication.objects.get(pk=scheduled.pk).overview_pdf) == before  # a published PDF stays as it was
     overview = client.get(reverse("publications:review", args=[review.slug])).content.decode()
     assert "Letter withdrawn" in overview
 
@@ -74,4 +75,4 @@ def test_a_later_overview_keeps_every_public_letter(review, scheduled, cheshire,
     letter_approve(letter=correction, by=signatory)
     correction = letter_issue(letter=correction, by=signatory)
     later = publish(review, [correction], inspector, AFTER + datetime.timedelta(hours=1))  # one letter, yet
-    assert "2 letters are published" in pdf_text(bytes(later.overview_pdf))
+    assert "2 letters are published" in pdf_text(file_read(later.overview_pdf))

@@ -10,6 +10,8 @@ import hashlib
 import random
 from dataclasses import dataclass, field
 
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
@@ -218,8 +220,9 @@ def letter_body(rng, topic):
 
 def letters_make(size, recommendations, forces, user, rng, made):
     """Reviews of every force, each issued and published on its day, some with a corrected version."""
-    pdf = b"%PDF-1.7 generated for the scale benchmark"
-    digest = hashlib.sha256(pdf).hexdigest()
+    content = b"%PDF-1.7 generated for the scale benchmark"
+    pdf = (default_storage.save("letter/scale-stand-in.pdf", ContentFile(content)), len(content))  # every row's
+    digest = hashlib.sha256(content).hexdigest()
     step = max(1, len(recommendations) // size.reviews)
     corrected = []  # the reviews with a corrected version
     for start in range(0, size.reviews, 40):
@@ -291,7 +294,8 @@ def review_letters(review, outcomes, forces, user, rng, pdf, digest, made):
             force_name=assessment.force.name,
             addressee_title="Chief Constable",
             outcome_name=assessment.outcome.name,
-            pdf=pdf,
+            pdf=pdf[0],
+            pdf_size=pdf[1],
             pdf_sha256=digest,
         )
         for assessment in assessments
@@ -321,7 +325,7 @@ def correction_publish(review, letter, user, released, made):
         **{
             name: getattr(letter, name)
             for name in ("assessment", "review", "force", "state", "heading", "drafted_by", "issued_by")
-            + ("force_name", "addressee_title", "outcome_name", "pdf", "pdf_sha256")
+            + ("force_name", "addressee_title", "outcome_name", "pdf", "pdf_size", "pdf_sha256")
         },
         version=2,
         replaces=letter,

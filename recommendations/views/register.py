@@ -116,7 +116,7 @@ def evidence_download(request, pk):
     user = request.user
     if not (user.is_inspector or evidence.update.force_id == user.force_id):
         refuse(request, f"evidence {pk}")
-    return document_response(evidence)
+    return document_response(request, evidence)
 
 
 PAGE_SIZE = 50

@@ -8,4 +8,4 @@ from ..access import get_document_for_user
 
 @role_required(lambda user: user.is_inspector or user.is_liaison_officer)
 def document_download(request, pk):
-    return document_response(get_document_for_user(request, pk))
+    return document_response(request, get_document_for_user(request, pk))

@@ -9,6 +9,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from accounts.demo import signature_png
+from core.files import file_read
 from letters.models import Letter
 from tests.browser.conftest import assert_accessible
 from tests.browser.test_review_journey import sign_in, sign_out
@@ -105,4 +106,4 @@ def test_draft_date_approve_by_another_confirm_issue_and_download(
         page.get_by_role("link", name="Topic for ref-review-2017").click()
     letter = Letter.objects.get(force=cheshire)
     assert letter.state == Letter.State.ISSUED and letter.letter_date == letter_day
-    assert Path(download_info.value.path()).read_bytes() == bytes(letter.pdf)
+    assert Path(download_info.value.path()).read_bytes() == file_read(letter.pdf)

@@ -14,6 +14,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from accounts.models import User
+from core.files import file_read
 from forces.models import Force
 from letters.demo import REFERENCE_BODY
 from letters.models import BulkJob, Letter, LetterTemplate
@@ -133,7 +134,7 @@ class Command(BaseCommand):
 
     def render(self, letter, renders):
         context = {"letter": issued_view(letter)}
-        pages = len(PdfReader(io.BytesIO(bytes(letter.pdf))).pages)
+        pages = len(PdfReader(io.BytesIO(file_read(letter.pdf))).pages)
         render_pdf(context)  # warm-up
         timings = []
         for _ in range(renders):

@@ -7,6 +7,8 @@ import statistics
 import time
 
 from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test import Client
@@ -98,6 +100,7 @@ class Command(BaseCommand):
         release_at = timezone.now() - datetime.timedelta(days=1)
         recommendation = Recommendation.objects.filter(reference__startswith="bench-").earliest("pk")
         pdf = b"%PDF-1.7 stand-in"
+        stand_in = default_storage.save("letter/stand-in.pdf", ContentFile(pdf))  # one file for every row
         created = 0
         for index in range((count + len(forces) - 1) // len(forces)):
             review = Review.objects.create(
@@ -131,7 +134,8 @@ class Command(BaseCommand):
                     letter_date=release_at.date(),
                     force_name=force.name,
                     addressee_title="Chief Constable",
-                    pdf=pdf,
+                    pdf=stand_in,
+                    pdf_size=len(pdf),
                     pdf_sha256=hashlib.sha256(pdf).hexdigest(),
                 )
                 PublishedLetter.objects.create(
