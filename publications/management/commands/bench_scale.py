@@ -83,8 +83,9 @@ class Command(BaseCommand):
         with override_settings(ALLOWED_HOSTS=["testserver"], SECURE_SSL_REDIRECT=False):
             for name, url in pages:
                 export = url.startswith(("/data/", "/register/changes")) and not url.endswith("/data/")
-                measured[name] = in_process(name, url, export_runs if export else runs)
-                self.stdout.write(measured[name].line())
+                measures = in_process(name, url, export_runs if export else runs)
+                measured[name] = measures[0]
+                self.stdout.write("\n".join(measure.line() for measure in measures))
         if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
             return  # gunicorn's workers would not share an in-memory view of this database
         with Gunicorn() as server:
