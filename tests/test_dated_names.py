@@ -101,7 +101,7 @@ def test_the_overview_carries_the_name_in_force_when_it_was_published(
     publish(review_2017, [letter], inspector, timezone.make_aware(datetime.datetime(2017, 10, 5, 9, 30)))
     page = client.get(reverse("publications:review", args=[review_2017.slug])).content.decode()
     assert f"Published by {escape(HER)} on 5 October 2017" in page
-    pdf = client.get(reverse("publications:overview-pdf", args=[review_2017.slug])).content
+    pdf = client.get(reverse("publications:overview-pdf", args=[review_2017.slug])).getvalue()
     assert pdf_text(pdf).splitlines()[0] == HER
     assert "Published 5 October 2017" in pdf_text(pdf)
 
@@ -112,7 +112,7 @@ def test_an_overview_published_after_september_2022_says_his_majestys(review, ch
     publish(review, [letter], inspector, timezone.now() - datetime.timedelta(minutes=5))
     page = client.get(reverse("publications:review", args=[review.slug])).content.decode()
     assert "Published by His Majesty&#x27;s Inspectorate" in page
-    pdf = client.get(reverse("publications:overview-pdf", args=[review.slug])).content
+    pdf = client.get(reverse("publications:overview-pdf", args=[review.slug])).getvalue()
     assert pdf_text(pdf).splitlines()[0] == HIS
 
 
