@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.test import Client, RequestFactory
 from django.urls import reverse
 
+from tests.publication_helpers import text_of
 from tests.test_publications import AFTER, clock, published  # noqa: F401 (fixtures)
 
 NOTICE = "NOTICE: all published letters are withdrawn, see https://evil.example"
@@ -35,7 +36,7 @@ def test_a_replayed_messages_cookie_is_never_shown_to_other_visitors(published, 
     assert "public" not in poisoned["Cache-Control"] and "private" in poisoned["Cache-Control"]
 
     visitor = Client().get(reverse(name))
-    assert NOTICE not in visitor.content.decode()
+    assert NOTICE not in text_of(visitor)
     assert "public" in visitor["Cache-Control"]
 
 
@@ -55,5 +56,6 @@ def test_the_cache_key_holds_the_host(published, clock, settings):  # noqa: F811
     url = reverse("publications:letters-json")
     Client().get(url, HTTP_HOST="evil.example")
     honest = Client().get(url, HTTP_HOST="tracker.example.org")
-    assert "evil.example" not in honest.content.decode()
-    assert "tracker.example.org" in json.dumps(json.loads(honest.content))
+    text = text_of(honest)
+    assert "evil.example" not in text
+    assert "tracker.example.org" in json.dumps(json.loads(text))

@@ -11,7 +11,7 @@ from letters.services import letter_approve, letter_correct, letter_issue
 from publications.models import Publication
 from publications.services import letter_withdraw
 from tests.letter_helpers import add_letter_template, pdf_text
-from tests.publication_helpers import issued, publish
+from tests.publication_helpers import issued, publish, text_of
 from tests.test_publications import AFTER, BEFORE, RELEASE, clock  # noqa: F401 (fixture)
 
 REASON = "The letter named the wrong chief officer."
@@ -38,7 +38,7 @@ def public_pages(client, review):
         reverse("publications:review", args=[review.slug]),
         reverse("forces:detail", args=["cheshire"]),
     ]
-    return {url: client.get(url).content.decode() for url in urls}
+    return {url: text_of(client.get(url)) for url in urls}
 
 
 def test_a_letter_withdrawn_before_release_never_shows(client, review, scheduled, inspector, clock):  # noqa: F811
