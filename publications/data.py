@@ -5,15 +5,16 @@ import datetime
 from collections.abc import Iterator
 
 from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
-from core.files import stored_bytes
+from core.files import without_files
 
 from .caching import public_page
-from .models import Publication
+from .models import Publication, PublishedLetter
 from .queries import public_entries
 from .register_data import RECOMMENDATION_COLUMNS, STATUS_COLUMNS
 from .streams import CHUNK, csv_response, json_response
@@ -116,6 +117,17 @@ def data_page(request):
     return render(request, "publications/data.html", context)
 
 
+FEED_ENTRIES = 50  # a feed reader asks often: the latest publications, never the whole history
+
+
+def public_forces(now) -> Prefetch:
+    """Each publication's public letters, as far as the feed names them: their forces' names, never a letter's
+    row (its text and PDF) nor a letter withdrawn before its release."""
+    letters = PublishedLetter.objects.public(now).select_related("letter__force")
+    letters = letters.only("publication", "letter__force__name").order_by()
+    return Prefetch("letters", queryset=letters, to_attr="public_letters")
+
+
 class PublicationsFeed(Feed):
     feed_type = Atom1Feed
     title = "Published assessment letters and national overviews"
@@ -125,19 +137,15 @@ class PublicationsFeed(Feed):
         return reverse("publications:letters")
 
     def items(self):
-        return (
-            Publication.objects.released(timezone.now())
-            .select_related("review")
-            .defer(*stored_bytes(Publication))
-            .prefetch_related("letters__letter__force")
-            .order_by("-release_at")[:50]
-        )
+        now = timezone.now()
+        publications = without_files(Publication.objects.released(now).select_related("review"), "review")
+        return publications.prefetch_related(public_forces(now)).order_by("-release_at")[:FEED_ENTRIES]
 
     def item_title(self, publication):
         return publication.overview_title or publication.review.title
 
     def item_description(self, publication):
-        forces = ", ".join(sorted(entry.letter.force.name for entry in publication.letters.all()))
+        forces = ", ".join(sorted(entry.letter.force.name for entry in publication.public_letters))
         return f"Letters published to: {forces}."
 
     def item_link(self, publication):

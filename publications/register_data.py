@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
+from core.files import without_files
 from inspections.models import TopicRename
 from recommendations.models import RegisterStatus, StatusChange
 from recommendations.register import delay_label
@@ -163,6 +164,10 @@ def statuses_json(request):
     return json_response(STATUS_COLUMNS, "statuses", status_rows(request))
 
 
+FEED_ENTRIES = 50  # a feed reader asks often: the latest changes, never the whole history
+FEED_RELATIONS = ["recommendation", "force", "authorised_by"]
+
+
 class StatusChangesFeed(Feed):
     """The latest status changes of published recommendations, newest first. Never an internal note."""
 
@@ -174,11 +179,9 @@ class StatusChangesFeed(Feed):
         return reverse("publications:register")
 
     def items(self):
-        return (
-            StatusChange.objects.filter(recommendation__report__published_on__lte=timezone.localdate())
-            .select_related("recommendation", "force", "authorised_by")
-            .order_by("-recorded_at", "-pk")[:50]
-        )
+        changes = StatusChange.objects.filter(recommendation__report__published_on__lte=timezone.localdate())
+        changes = without_files(changes.select_related(*FEED_RELATIONS), *FEED_RELATIONS)
+        return changes.order_by("-recorded_at", "-pk")[:FEED_ENTRIES]
 
     def item_title(self, change):
         return f"{change.recommendation.reference} at {change.force.name}: {change.get_status_display()}"

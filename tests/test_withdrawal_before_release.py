@@ -57,6 +57,15 @@ def test_a_letter_withdrawn_before_release_never_shows(client, review, scheduled
     assert "Letter withdrawn" not in text
 
 
+def test_the_feed_never_names_a_force_withdrawn_before_release(client, scheduled, inspector, clock):  # noqa: F811
+    clock(BEFORE)
+    letter_withdraw(entry=scheduled.letters.get(letter__force__slug="cheshire"), reason=REASON, by=inspector)
+    clock(AFTER)
+    feed = text_of(client.get(reverse("publications:feed")))
+    assert "Letters published to: Merseyside Police." in feed
+    assert "Cheshire" not in feed
+
+
 def test_a_letter_withdrawn_after_release_keeps_a_public_notice(client, review, scheduled, inspector, clock):  # noqa: F811
     clock(AFTER)
     entry = scheduled.letters.get(letter__force__slug="cheshire")
