@@ -40,7 +40,23 @@ COLUMNS = [
 ]
 
 
-def record(entry, request):
+class PdfAddress:
+    """The address of a letter version's PDF, reversed once and filled in for each of fifty thousand rows (a
+    reverse() per row took a third of the export's time)."""
+
+    VERSION = 987654321  # the version converter takes digits only: a number no letter reaches stands in
+
+    def __init__(self, request):
+        # No host holds an underscore, and the address no brace, so the placeholders are found and filled safely.
+        address = reverse("publications:letter-version-pdf", args=["_review_", "_force_", self.VERSION])
+        address = request.build_absolute_uri(address).replace("_review_", "{review}").replace("_force_", "{force}")
+        self.pattern = address.replace(str(self.VERSION), "{version}")
+
+    def of(self, letter) -> str:
+        return self.pattern.format(review=letter.review.slug, force=letter.force.slug, version=letter.version)
+
+
+def record(entry, address: PdfAddress):
     letter = entry.letter
     replaces = letter.replaces
     return {
@@ -59,7 +75,7 @@ def record(entry, request):
         "outcome": entry.outcome_name,
         "withdrawn_at": entry.withdrawn_at.astimezone(datetime.UTC).isoformat() if entry.withdrawn_at else "",
         "withdrawal_reason": entry.withdrawal_reason,
-        "pdf_url": request.build_absolute_uri(entry.get_pdf_url()),
+        "pdf_url": address.of(letter),
         "pdf_sha256": letter.pdf_sha256,
     }
 
@@ -93,8 +109,9 @@ def exported_entries():
 
 def records(request) -> Iterator[dict]:
     """The rows one chunk at a time: the query runs when the first row is asked for, after the header left."""
+    address = PdfAddress(request)
     for entry in exported_entries().iterator(chunk_size=CHUNK):
-        yield record(entry, request)
+        yield record(entry, address)
 
 
 @public_page
