@@ -6,9 +6,11 @@ import datetime
 import hashlib
 import io
 import json
+import re
 import tracemalloc
 from dataclasses import dataclass
 
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -195,3 +197,14 @@ def test_the_feed_reads_no_letter_text(client, forces, signatory, inspector):
         tracemalloc.stop()
     assert feed.count("<entry>") == 1 and "Merseyside Police" in feed
     assert peak < 5_000_000, peak
+
+
+def test_the_benchmark_prints_a_line_for_each_export_and_feed(forces, signatory, inspector):
+    bulk_letters(3, signatory, inspector)
+    output = io.StringIO()
+    call_command("bench_exports", runs=1, stdout=output)
+    lines = output.getvalue().splitlines()
+    assert len(lines) == 8
+    form = r"scale: [\w ]+ p50_ms=\d+ queries=\d+ bytes=\d+ rss_delta_mb=\d+\.\d first_byte_ms=\d+"
+    assert all(re.fullmatch(form, line) for line in lines), lines
+    assert lines[0].startswith("scale: letters CSV ") and "queries=2 " in lines[0]  # the page cache key, the rows
