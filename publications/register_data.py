@@ -1,24 +1,22 @@
 """Open data of the register: recommendations, and each one's status at each force, as CSV and JSON that
-stream row by row (a 50,000-row export is never held whole), and an Atom feed of status changes."""
+stream row by row (a 200,000-row export is never held whole), and an Atom feed of status changes."""
 
-import csv
-import json
-from collections.abc import Iterable, Iterator
+from collections import defaultdict
+from collections.abc import Iterator, Mapping
 
 from django.contrib.syndication.views import Feed
-from django.http import StreamingHttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
+from core.files import without_files
+from inspections.models import TopicRename
 from recommendations.models import RegisterStatus, StatusChange
 from recommendations.register import delay_label
 
 from .caching import public_page
-from .cells import neutralised
 from .register_queries import public_entries, public_recommendations, with_counts
-
-CHUNK = 2000
+from .streams import CHUNK, csv_response, json_response
 
 RECOMMENDATION_COLUMNS = [
     ("reference", "The recommendation's stable public reference: its identifier"),
@@ -60,14 +58,19 @@ def day(value) -> str | None:
     return value.isoformat() if value else None
 
 
-def recommendation_record(request, recommendation) -> dict:
-    """One recommendation as open data: from public_recommendations() with with_counts() and its topic's renames."""
+def recommendation_record(request, recommendation, former_names: Mapping[int, list[str]] | None = None) -> dict:
+    """One recommendation as open data: from public_recommendations() with with_counts(), and its topic's
+    earlier names from `former_names` (topic id to names) or else from its prefetched renames."""
+    if former_names is None:
+        names = [rename.former_name for rename in recommendation.topic.renames.all()]
+    else:
+        names = former_names.get(recommendation.topic_id, [])
     return {
         "reference": recommendation.reference,
         "report": recommendation.report.title,
         "report_published_on": day(recommendation.report.published_on),
         "topic": recommendation.topic.name,
-        "topic_former_names": "; ".join(rename.former_name for rename in recommendation.topic.renames.all()),
+        "topic_former_names": "; ".join(names),
         "kind": recommendation.kind,
         "priority": recommendation.is_priority,
         "priority_reason": recommendation.priority_reason,
@@ -86,9 +89,20 @@ def open_recommendations():
     return with_counts(recommendations).order_by("reference")
 
 
+def topic_former_names() -> dict[int, list[str]]:
+    """Every topic's earlier names, oldest first, in one query: topics are few, and a prefetch beside a
+    chunked read would cost a query per chunk."""
+    names: dict[int, list[str]] = defaultdict(list)
+    for topic_id, name in TopicRename.objects.values_list("topic_id", "former_name"):
+        names[topic_id].append(name)
+    return names
+
+
 def recommendation_rows(request) -> Iterator[dict]:
-    for recommendation in open_recommendations().iterator(chunk_size=CHUNK):
-        yield recommendation_record(request, recommendation)
+    former_names = topic_former_names()
+    recommendations = open_recommendations().prefetch_related(None)
+    for recommendation in recommendations.iterator(chunk_size=CHUNK):
+        yield recommendation_record(request, recommendation, former_names)
 
 
 class TimelineAddress:
@@ -130,59 +144,28 @@ def status_rows(request) -> Iterator[dict]:
         yield status_record(entry, address)
 
 
-class Echo:
-    """A file-like object whose write() returns the line, so csv.writer yields rows as they are made."""
-
-    def write(self, value: str) -> str:
-        return value
-
-
-def csv_stream(columns, rows: Iterable[dict]) -> Iterator[str]:
-    names = [name for name, _ in columns]
-    writer = csv.writer(Echo())
-    yield writer.writerow(names)
-    for row in rows:
-        yield writer.writerow([neutralised(row[name]) for name in names])
-
-
-def json_stream(columns, key: str, rows: Iterable[dict]) -> Iterator[str]:
-    yield '{"columns": ' + json.dumps(dict(columns)) + ', "' + key + '": ['
-    separator = "\n"
-    for row in rows:
-        yield separator + json.dumps(row)
-        separator = ",\n"
-    yield "\n]}\n"
-
-
-def csv_response(stream: Iterator[str], filename: str) -> StreamingHttpResponse:
-    response = StreamingHttpResponse(stream, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 @public_page
 def recommendations_csv(request):
-    return csv_response(
-        csv_stream(RECOMMENDATION_COLUMNS, recommendation_rows(request)), "register-recommendations.csv"
-    )
+    return csv_response(RECOMMENDATION_COLUMNS, recommendation_rows(request), "register-recommendations.csv")
 
 
 @public_page
 def recommendations_json(request):
-    stream = json_stream(RECOMMENDATION_COLUMNS, "recommendations", recommendation_rows(request))
-    return StreamingHttpResponse(stream, content_type="application/json")
+    return json_response(RECOMMENDATION_COLUMNS, "recommendations", recommendation_rows(request))
 
 
 @public_page
 def statuses_csv(request):
-    return csv_response(csv_stream(STATUS_COLUMNS, status_rows(request)), "register-statuses.csv")
+    return csv_response(STATUS_COLUMNS, status_rows(request), "register-statuses.csv")
 
 
 @public_page
 def statuses_json(request):
-    return StreamingHttpResponse(
-        json_stream(STATUS_COLUMNS, "statuses", status_rows(request)), content_type="application/json"
-    )
+    return json_response(STATUS_COLUMNS, "statuses", status_rows(request))
+
+
+FEED_ENTRIES = 50  # a feed reader asks often: the latest changes, never the whole history
+FEED_RELATIONS = ["recommendation", "force", "authorised_by"]
 
 
 class StatusChangesFeed(Feed):
@@ -196,11 +179,9 @@ class StatusChangesFeed(Feed):
         return reverse("publications:register")
 
     def items(self):
-        return (
-            StatusChange.objects.filter(recommendation__report__published_on__lte=timezone.localdate())
-            .select_related("recommendation", "force", "authorised_by")
-            .order_by("-recorded_at", "-pk")[:50]
-        )
+        changes = StatusChange.objects.filter(recommendation__report__published_on__lte=timezone.localdate())
+        changes = without_files(changes.select_related(*FEED_RELATIONS), *FEED_RELATIONS)
+        return changes.order_by("-recorded_at", "-pk")[:FEED_ENTRIES]
 
     def item_title(self, change):
         return f"{change.recommendation.reference} at {change.force.name}: {change.get_status_display()}"

@@ -32,6 +32,12 @@ def publish(review, letters, by, release_at, overview_title="National overview")
     )
 
 
+def text_of(response):
+    """What the visitor receives, whether the page was sent whole or streamed (the open data exports)."""
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    return content.decode()
+
+
 def many_published_letters(count, signatory, inspector, release_at=None, prefix="bulk"):
     """`count` published letters spread over reviews of up to 40 forces, written straight to the database
     (rendering hundreds of PDFs would only slow the test: the pages never render them)."""

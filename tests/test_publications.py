@@ -17,7 +17,7 @@ from letters.services import letter_approve, letter_correct, letter_issue
 from publications.models import PublishedLetter
 from publications.services import letter_withdraw
 from tests.letter_helpers import add_letter_template
-from tests.publication_helpers import issued, publish
+from tests.publication_helpers import issued, publish, text_of
 
 RELEASE = timezone.make_aware(datetime.datetime(2030, 10, 5, 9, 30))
 BEFORE = RELEASE - datetime.timedelta(minutes=1)
@@ -62,8 +62,8 @@ def test_nothing_is_public_before_the_release_time_and_everything_after(client, 
     clock(BEFORE)
     for name, url in public_urls(published).items():
         assert client.get(url).status_code == 404, name
-    assert "merseyside" not in client.get(reverse("publications:letters-csv")).content.decode()
-    assert json.loads(client.get(reverse("publications:letters-json")).content)["letters"] == []
+    assert "merseyside" not in text_of(client.get(reverse("publications:letters-csv")))
+    assert json.loads(text_of(client.get(reverse("publications:letters-json"))))["letters"] == []
     assert b"<entry>" not in client.get(reverse("publications:feed")).content
     assert "0 letters" in client.get(reverse("publications:letters")).content.decode()
     assert "No letter to Merseyside Police has been published yet" in client.get("/forces/merseyside/").content.decode()
@@ -71,8 +71,8 @@ def test_nothing_is_public_before_the_release_time_and_everything_after(client, 
     clock(AFTER)  # no job runs in between: the release time passing is enough
     for name, url in public_urls(published).items():
         assert client.get(url).status_code == 200, name
-    assert "merseyside" in client.get(reverse("publications:letters-csv")).content.decode()
-    assert len(json.loads(client.get(reverse("publications:letters-json")).content)["letters"]) == 1
+    assert "merseyside" in text_of(client.get(reverse("publications:letters-csv")))
+    assert len(json.loads(text_of(client.get(reverse("publications:letters-json"))))["letters"]) == 1
     assert client.get(reverse("publications:feed")).content.count(b"<entry>") == 1
     assert "1 letter" in client.get(reverse("publications:letters")).content.decode()
     assert "Already commenced" not in client.get("/forces/merseyside/").content.decode()
@@ -88,7 +88,7 @@ def test_unpublished_letters_never_appear_on_public_pages(client, published, clo
     assert client.get(reverse("publications:letter", args=[review.slug, "cheshire"])).status_code == 404
     assert client.get(reverse("publications:letter-pdf", args=[review.slug, "cheshire"])).status_code == 404
     for url in [reverse("publications:letters"), reverse("publications:letters-csv")]:
-        assert "Cheshire Constabulary" not in client.get(url).content.decode().split("<main")[-1], url
+        assert "Cheshire Constabulary" not in text_of(client.get(url)).split("<main")[-1], url
     overview = client.get(reverse("publications:review", args=[review.slug])).content.decode()
     cheshire_row = overview.split("Cheshire Constabulary</th>")[1].split("</tr>")[0]  # counted, nothing shown
     assert "Letter not yet published" in cheshire_row and "href" not in cheshire_row
@@ -104,7 +104,7 @@ def test_drafts_and_approved_letters_are_never_public(client, review, cheshire, 
     draft(review, cheshire, inspector, approve=True)
     clock(AFTER)
     assert client.get(reverse("publications:letter", args=[review.slug, "cheshire"])).status_code == 404
-    assert json.loads(client.get(reverse("publications:letters-json")).content)["letters"] == []
+    assert json.loads(text_of(client.get(reverse("publications:letters-json"))))["letters"] == []
 
 
 def test_downloaded_pdf_matches_the_sha256_shown(client, published, clock):
@@ -173,7 +173,7 @@ def test_csv_and_json_hold_the_documented_columns(client, published, clock):
     from publications.data import COLUMNS
 
     clock(AFTER)
-    rows = list(csv.DictReader(io.StringIO(client.get(reverse("publications:letters-csv")).content.decode())))
+    rows = list(csv.DictReader(io.StringIO(text_of(client.get(reverse("publications:letters-csv"))))))
     assert list(rows[0]) == [name for name, _ in COLUMNS]
     row = rows[0]
     assert row["id"] == f"{published['review'].slug}/merseyside/v1"
@@ -181,7 +181,7 @@ def test_csv_and_json_hold_the_documented_columns(client, published, clock):
     assert row["pdf_sha256"] == published["letter"].pdf_sha256
     assert row["pdf_url"].endswith("/merseyside/version-1.pdf")
     assert row["published_at"] == "2030-10-05T08:30:00+00:00"
-    data = json.loads(client.get(reverse("publications:letters-json")).content)
+    data = json.loads(text_of(client.get(reverse("publications:letters-json"))))
     assert list(data["columns"]) == [name for name, _ in COLUMNS]
     assert data["letters"][0] == {key: (int(value) if key == "version" else value) for key, value in row.items()}
 
@@ -208,7 +208,7 @@ def test_withdrawal_leaves_a_public_notice(client, published, clock, inspector):
     assert "This letter was withdrawn on" in page.content.decode()
     assert "It named the wrong force in one paragraph." in page.content.decode()
     assert client.get(urls["pdf"]).status_code == 410
-    row = next(csv.DictReader(io.StringIO(client.get(reverse("publications:letters-csv")).content.decode())))
+    row = next(csv.DictReader(io.StringIO(text_of(client.get(reverse("publications:letters-csv"))))))
     assert row["withdrawal_reason"] == "It named the wrong force in one paragraph."
 
 
@@ -229,7 +229,7 @@ def test_corrected_version_shows_alongside_the_one_it_replaces(client, published
     assert "It has been corrected" in first
     listing = client.get(reverse("publications:letters")).content.decode()
     assert "1 letter" in listing and "corrected (version 2)" in listing
-    assert len(list(csv.DictReader(io.StringIO(client.get(reverse("publications:letters-csv")).content.decode())))) == 2
+    assert len(list(csv.DictReader(io.StringIO(text_of(client.get(reverse("publications:letters-csv"))))))) == 2
 
 
 def test_public_pages_are_cached_with_sensible_headers(client, published, clock, django_assert_num_queries):

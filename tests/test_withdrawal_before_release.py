@@ -12,7 +12,7 @@ from letters.services import letter_approve, letter_correct, letter_issue
 from publications.models import Publication
 from publications.services import letter_withdraw
 from tests.letter_helpers import add_letter_template, pdf_text
-from tests.publication_helpers import issued, publish
+from tests.publication_helpers import issued, publish, text_of
 from tests.test_publications import AFTER, BEFORE, RELEASE, clock  # noqa: F401 (fixture)
 
 REASON = "The letter named the wrong chief officer."
@@ -39,7 +39,7 @@ def public_pages(client, review):
         reverse("publications:review", args=[review.slug]),
         reverse("forces:detail", args=["cheshire"]),
     ]
-    return {url: client.get(url).content.decode() for url in urls}
+    return {url: text_of(client.get(url)) for url in urls}
 
 
 def test_a_letter_withdrawn_before_release_never_shows(client, review, scheduled, inspector, clock):  # noqa: F811
@@ -56,6 +56,15 @@ def test_a_letter_withdrawn_before_release_never_shows(client, review, scheduled
     text = pdf_text(file_read(Publication.objects.get(pk=scheduled.pk).overview_pdf))
     assert "43 forces were asked; 1 letter is published." in text
     assert "Letter withdrawn" not in text
+
+
+def test_the_feed_never_names_a_force_withdrawn_before_release(client, scheduled, inspector, clock):  # noqa: F811
+    clock(BEFORE)
+    letter_withdraw(entry=scheduled.letters.get(letter__force__slug="cheshire"), reason=REASON, by=inspector)
+    clock(AFTER)
+    feed = text_of(client.get(reverse("publications:feed")))
+    assert "Letters published to: Merseyside Police." in feed
+    assert "Cheshire" not in feed
 
 
 def test_a_letter_withdrawn_after_release_keeps_a_public_notice(client, review, scheduled, inspector, clock):  # noqa: F811
