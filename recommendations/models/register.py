@@ -4,7 +4,7 @@ change or delete one); the current status is the latest."""
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from forces.models import Force
@@ -54,6 +54,8 @@ class StatusChange(models.Model):
 
     class Meta:
         ordering = ["changed_on", "recorded_at", "pk"]
+        # The register's Atom feed reads the latest changes: found in this index, never by sorting them all.
+        indexes = [models.Index(F("recorded_at").desc(), F("id").desc(), name="status_change_latest")]
         constraints = [
             models.CheckConstraint(condition=~Q(reason=""), name="status_change_gives_a_reason"),
             models.CheckConstraint(
