@@ -31,6 +31,14 @@ class AuditedQuerySet(models.QuerySet[Any]):
             f"{self.model.__name__} is audited: save each object (or use a service function) instead of update()."
         )
 
+    def update_unrecorded(self, **kwargs: Any) -> int:
+        """update() of fields the trail does not record (summaries kept from other rows): history would
+        not show them anyway, so nothing is bypassed. A recorded field is refused, as update() refuses it."""
+        recorded = {field.name for field in self.model.history.model._meta.fields} & set(kwargs)
+        if recorded:
+            raise AuditBypassError(f"{self.model.__name__} records {', '.join(sorted(recorded))}: save each object.")
+        return super().update(**kwargs)
+
     def bulk_create(self, objs: Iterable[Any], *args: Any, **kwargs: Any) -> list[Any]:
         if not _history_follows.get():
             raise AuditBypassError(

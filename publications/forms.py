@@ -31,7 +31,6 @@ class RegisterFilterForm(LetterFilterForm):
     """The public register's filters, from the query string. A value that is not valid is ignored."""
 
     review = None  # type: ignore[assignment]
-    year = None  # type: ignore[assignment]
     report = forms.IntegerField(required=False, min_value=1, max_value=2**31 - 1)
     status = forms.ChoiceField(required=False, choices=[("", "Any status"), *RegisterStatus.choices])
     kind = forms.ChoiceField(required=False, choices=[("", "Any kind"), *Recommendation.Kind.choices])
@@ -47,6 +46,7 @@ class RegisterFilterForm(LetterFilterForm):
         """The chosen values as filter_recommendations() takes them."""
         return {
             "report": int(chosen["report"]) if chosen["report"] else None,
+            "year": int(chosen["year"]) if chosen["year"] else None,
             "topic": int(chosen["topic"]) if chosen["topic"] else None,
             "force": chosen["force"],
             "status": chosen["status"],

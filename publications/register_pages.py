@@ -29,11 +29,14 @@ from .register_queries import (
 PAGE_SIZE = 25
 
 
-def register_options():
-    """The filters' choices: only reports, topics and forces the public register has entries for."""
+def register_options(chosen):
+    """The filters' choices: only years, topics and forces the public register has entries for. Reports are
+    too many to choose from (fifty a year): the chosen one, reached from a recommendation's page, is named."""
     recommendations = public_recommendations()
+    reports = InspectionReport.objects.filter(Exists(recommendations.filter(report=OuterRef("pk"))))
     return {
-        "reports": InspectionReport.objects.filter(Exists(recommendations.filter(report=OuterRef("pk")))),
+        "report": reports.filter(pk=chosen["report"]).first() if chosen["report"] else None,
+        "years": [day.year for day in reports.dates("published_on", "year", order="DESC")],
         "topics": Topic.objects.filter(Exists(recommendations.filter(topic=OuterRef("pk")))),
         # Entries are made for every force a recommendation applies to, published or not: an index probe each.
         "forces": Force.objects.filter(Exists(RegisterEntry.objects.filter(force=OuterRef("pk")))).order_by("name"),
@@ -55,7 +58,7 @@ def register_list(request):
     shown = with_counts(Recommendation.objects.filter(pk__in=list(page.object_list)).select_related("report", "topic"))
     rows = [(recommendation, status_counts(recommendation)) for recommendation in shown.order_by(*order)]
     query = urlencode({name: value for name, value in chosen.items() if value})
-    context = {"page": page, "rows": rows, "chosen": chosen, "query": query, **register_options()}
+    context = {"page": page, "rows": rows, "chosen": chosen, "query": query, **register_options(chosen)}
     if chosen["topic"]:  # the register of one topic: offer to follow it
         context["follow_url"] = follow_url("topic", chosen["topic"])
     return render(request, "publications/register_list.html", context)

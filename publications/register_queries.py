@@ -78,6 +78,7 @@ def filter_recommendations(
     *,
     today: datetime.date | None = None,
     report: int | None = None,
+    year: int | None = None,
     topic: int | None = None,
     force: str = "",
     status: str = "",
@@ -91,13 +92,17 @@ def filter_recommendations(
     today = today or timezone.localdate()
     if report:
         recommendations = recommendations.filter(report_id=report)
+    if year:  # the year the report was published
+        recommendations = recommendations.filter(
+            report__published_on__range=(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+        )
     if topic:
         recommendations = recommendations.filter(topic_id=topic)
     if kind:
         recommendations = recommendations.filter(kind=kind)
     if priority is not None:
         recommendations = recommendations.filter(is_priority=priority)
-    if force or status or overdue:
+    if force or status:
         entries = RegisterEntry.objects.filter(recommendation=OuterRef("pk"))
         if force:
             entries = entries.filter(force__slug=force)
@@ -106,6 +111,8 @@ def filter_recommendations(
         if overdue:
             entries = entries.filter(entry_conditions("", "recommendation__due_on", today)[Delay.OVERDUE])
         recommendations = recommendations.filter(Exists(entries))
+    elif overdue:  # overdue at some force: kept on the recommendation, so that no entry is read
+        recommendations = recommendations.filter(open_deadline__lt=today)
     if q:
         recommendations = search(recommendations, q)
     return recommendations

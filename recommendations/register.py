@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import models
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Min, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -49,6 +49,13 @@ def with_delay(entries: QuerySet[RegisterEntry], today: datetime.date | None = N
             output_field=models.CharField(),
         )
     )
+
+
+def open_deadline() -> Subquery:
+    """The earliest deadline among the entries of the recommendation (OuterRef "pk") still open, or None:
+    the day from which it is overdue at some force. Recommendation.open_deadline keeps it."""
+    open_entries = with_delay(RegisterEntry.objects.filter(recommendation=OuterRef("pk")).exclude(status__in=OUTCOMES))
+    return Subquery(open_entries.values("recommendation").annotate(first=Min("deadline")).values("first"))
 
 
 def delay_counts(entries: QuerySet[RegisterEntry], today: datetime.date | None = None) -> dict[str, int]:

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from core.documents import CheckedDocument, store_documents
+from core.history import AuditedQuerySet
 from forces.models import Force
 
 from .models import (
@@ -27,6 +28,7 @@ from .models import (
     StatusChange,
     TargetRevision,
 )
+from .register import open_deadline
 
 logger = logging.getLogger(__name__)
 
@@ -54,13 +56,21 @@ def entries_sync(recommendation: Recommendation) -> None:
     existing = set(recommendation.entries.values_list("force_id", flat=True))
     recommendation.entries.exclude(force_id__in=applicable).delete()
     for force_id in sorted(applicable - existing):
-        entry_refresh(recommendation, Force(pk=force_id))
+        entry_write(recommendation, Force(pk=force_id))
+    open_deadlines_refresh(Recommendation.objects.filter(pk=recommendation.pk))
 
 
 def entry_refresh(recommendation: Recommendation, force: Force) -> RegisterEntry:
-    """Rewrite the entry from the history it summarises: the latest status, response, target dates
-    and claims. Every write to the register ends here, so the entry never disagrees with its history.
-    The entry is locked first: a write made at the same moment waits, then reads this one's history too."""
+    """Rewrite the entry from the history it summarises, and when the recommendation is first overdue.
+    Every write to the register ends here, so neither disagrees with the history."""
+    entry = entry_write(recommendation, force)
+    open_deadlines_refresh(Recommendation.objects.filter(pk=recommendation.pk))
+    return entry
+
+
+def entry_write(recommendation: Recommendation, force: Force) -> RegisterEntry:
+    """The entry from its history: the latest status, response, target dates and claims. The entry is
+    locked first: a write made at the same moment waits, then reads this one's history too."""
     RegisterEntry.objects.select_for_update().filter(recommendation=recommendation, force=force).first()
     latest = StatusChange.objects.filter(recommendation=recommendation, force=force).last()
     response = ForceResponse.objects.filter(recommendation=recommendation, force=force).last()
@@ -83,6 +93,14 @@ def entry_refresh(recommendation: Recommendation, force: Force) -> RegisterEntry
         },
     )
     return entry
+
+
+def open_deadlines_refresh(recommendations: AuditedQuerySet) -> None:
+    """Work out again when each recommendation is first overdue somewhere, from its entries. The rows are
+    locked first, after the entries: a write at the same moment to another of its entries waits, then
+    works it out again with this one's entry in view."""
+    list(recommendations.select_for_update().values_list("pk", flat=True))
+    recommendations.update_unrecorded(open_deadline=open_deadline())
 
 
 @transaction.atomic

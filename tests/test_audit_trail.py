@@ -12,7 +12,7 @@ from letters.models import Letter
 from letters.services import letter_issue
 from recommendations.models import Recommendation
 from reviews.models import Assessment, ElementJudgement, Review, Submission
-from tests.factories import pdf_bytes, upload
+from tests.factories import make_recommendation, pdf_bytes, upload
 from tests.letter_helpers import add_letter_template, draft
 
 
@@ -78,6 +78,15 @@ def test_deletions_are_recorded(client, inspector, review):
 def test_bulk_update_cannot_bypass_the_trail(db, model):
     with pytest.raises(AuditBypassError):
         model.objects.all().update(pk=1)
+
+
+def test_only_fields_the_trail_does_not_record_are_updated_in_bulk(db):
+    recommendation = make_recommendation()
+    with pytest.raises(AuditBypassError, match="due_on, text"):
+        Recommendation.objects.all().update_unrecorded(text="Changed", due_on=None, open_deadline=None)
+    recommendation.refresh_from_db()
+    assert recommendation.text == "All forces should start to implement a plan." and recommendation.due_on
+    assert Recommendation.objects.all().update_unrecorded(open_deadline=None) == 1
 
 
 def test_bulk_create_cannot_bypass_the_trail(db, inspector):

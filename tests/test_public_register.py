@@ -146,6 +146,8 @@ def test_the_register_lists_each_recommendation_with_its_forces_by_status(anonym
         ({"force": "cheshire", "status": "verified"}, "ref-review-2017", "peel-2018-r1"),
         ({"force": "kent", "status": "verified"}, "zzz", "ref-review-2017"),
         ({"overdue": "1"}, "ref-review-2017", "zzz"),
+        ({"year": "2018"}, "peel-2018-r1", "ref-review-2017"),
+        ({"year": "2016"}, "ref-review-2017", "peel-2018-r1"),
         ({"status": "nonsense", "report": "x"}, "ref-review-2017", "zzz"),  # an invalid filter is ignored
     ],
 )
@@ -156,6 +158,26 @@ def test_the_register_filters(anonymous, register, query, found, not_found):
     if found != "zzz":
         assert f'href="/recommendations/{found}/"' in html
     assert f'href="/recommendations/{not_found}/"' not in html
+
+
+def test_a_recommendations_page_leads_to_the_others_of_its_report(anonymous, register):
+    recommendation = page(anonymous, reverse("publications:recommendation", args=["peel-2018-r1"]))
+    report = Recommendation.objects.get(reference="peel-2018-r1").report
+    link = f'href="/register/?report={report.pk}">Every recommendation of this report</a>'
+    assert link in recommendation
+    html = page(anonymous, f"/register/?report={report.pk}&status=awaiting")
+    assert '<span class="govuk-!-font-weight-bold">Report:</span> PEEL: police integrity 2018.' in html
+    assert 'href="/recommendations/peel-2018-r1/"' in html and 'href="/recommendations/ref-review-2017/"' not in html
+    assert 'href="?status=awaiting&amp;">Recommendations of every report</a>' in html
+    assert '<option value="2018">2018</option>' in html and '<option value="2016">2016</option>' in html
+
+
+def test_a_report_not_yet_published_is_neither_named_nor_offered(anonymous, register):
+    report = InspectionReport.objects.create(title="Unpublished inspection", published_on=TODAY + datetime.timedelta(1))
+    html = page(anonymous, f"/register/?report={report.pk}")
+    assert "Unpublished inspection" not in html and "Report:</span>" not in html
+    assert '<h2 class="govuk-heading-m">0 recommendations</h2>' in html
+    assert f'<option value="{TODAY.year + 1}"' not in html
 
 
 def test_former_topic_name_finds_it(anonymous, register):

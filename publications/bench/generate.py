@@ -22,6 +22,7 @@ from inspections.models import InspectionReport, Topic, TopicRename
 from letters.models import Letter
 from recommendations.models import Recommendation, RegisterEntry, RegisterStatus, StatusChange
 from recommendations.models.register import CLOSURES
+from recommendations.services import open_deadlines_refresh
 from reviews.models import Assessment, OutcomeCategory, Review
 
 from ..models import Publication, PublishedLetter
@@ -121,6 +122,7 @@ def history_generate(size=None, seed=2017):
     topics = topics_make(made)
     recommendations = recommendations_make(size, topics, made)
     register_make(recommendations, forces, user, rng, made)
+    open_deadlines_refresh(Recommendation.objects.all())
     corrected = letters_make(size, recommendations, forces, user, rng, made)
     supersession_refresh(PublishedLetter, corrected)  # as publication_schedule does for each review
     search_vectors_refresh(PublishedLetter)

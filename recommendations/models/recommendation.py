@@ -59,9 +59,16 @@ class Recommendation(AuditedModel):
     due_on = models.DateField(
         null=True, editable=False, help_text="Kept from the timescale, for finding what is overdue."
     )
+    open_deadline = models.DateField(
+        null=True,
+        editable=False,
+        db_index=True,
+        help_text="The earliest deadline of the forces still working on it (none once all are done), kept "
+        "by the register's writes, so that finding what is overdue anywhere reads no entry.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
-    history = audit_history(m2m_fields=[forces])
+    history = audit_history(m2m_fields=[forces], excluded_fields=["open_deadline"])
 
     class Meta:
         ordering = ["report", "reference"]

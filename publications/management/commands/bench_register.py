@@ -19,6 +19,7 @@ from forces.models import Force
 from inspections.models import InspectionReport, Topic, TopicRename
 from letters.models import Letter
 from recommendations.models import Recommendation, RegisterEntry, RegisterStatus
+from recommendations.services import open_deadlines_refresh
 from reviews.models import Assessment, OutcomeCategory, Review
 
 from ...caching import generation_start
@@ -93,6 +94,7 @@ class Command(BaseCommand):
                 )
                 for position, force in enumerate(forces)
             )
+        open_deadlines_refresh(Recommendation.objects.all())
         return count
 
     def letters(self, count, forces, inspector):
