@@ -4,17 +4,20 @@ migration that added it works it out for the rows made before."""
 
 import datetime
 
+import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from forces.models import Force
 from publications.register_queries import filter_recommendations, public_recommendations
 from recommendations.models import Recommendation, RegisterEntry, RegisterStatus
 from recommendations.register import Delay, with_delay
 from recommendations.services import action_add, recommendation_save, status_change, target_revise
 from tests.factories import make_recommendation
+from tests.test_concurrency import THREADS, at_once
 
 TODAY = timezone.localdate()
 PAST = datetime.date(2019, 1, 31)
@@ -113,3 +116,27 @@ def test_the_migration_works_it_out_for_existing_rows(transactional_letters, che
 
     assert dict(Recommendation.objects.values_list("reference", "open_deadline")) == kept
     assert overdue() == {"fixed-r1"}
+
+
+def test_forces_done_at_the_same_moment_leave_nothing_overdue(transactional_letters, forces, inspector):
+    if connection.vendor != "postgresql":
+        pytest.skip("Concurrency tests need PostgreSQL (SQLite runs one writer at a time): CI runs them")
+    chosen = list(Force.objects.filter(kind=Force.Kind.TERRITORIAL).order_by("name")[:THREADS])
+    recommendation = recommendation_at(chosen, PAST)
+    queue = list(chosen)
+
+    def verify():
+        status_change(
+            recommendation=recommendation,
+            force=queue.pop(),
+            status=RegisterStatus.COMPLETE_VERIFIED,
+            changed_on=TODAY,
+            reason="Seen on the visit.",
+            evidence="The force's audit.",
+            by=inspector,
+        )
+
+    at_once(verify)
+    assert RegisterEntry.objects.filter(recommendation=recommendation, status="verified").count() == THREADS
+    recommendation.refresh_from_db()
+    assert recommendation.open_deadline is None and overdue() == set()
