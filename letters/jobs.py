@@ -1,7 +1,7 @@
 """Bulk jobs that outlive their worker: each letter commits with its progress, under a lease the sweep checks.
 
-A job does its letters on several threads at once (one per render process, so every core renders), each
-thread with its own database connection. Every step (one letter, and the job's record of it) is one
+A job does its letters on several threads at once (one more than the render processes, so every core
+renders), each thread with its own database connection. Every step (one letter, and the job's record of it) is one
 transaction, so a worker killed at any moment leaves a job whose progress says exactly what was done.
 Resuming only does what is still pending, and letter_issue locks the letter's row, so no letter is issued
 twice. A worker whose lease was taken over (it was slow, not dead) is fenced out: its next step finds the
@@ -118,13 +118,15 @@ def job_run(job_id: int, attempt: int = 1) -> None:
 
 
 def step_threads(steps: int) -> int:
-    """How many letters to do at once: one per render process, each thread with its own connection.
+    """How many letters to do at once, each thread with its own connection: one more than the render
+    processes, so that while a thread writes its letter to the database a render process still has the
+    next letter to make (the pool holds the extra thread until a process is free).
 
     Other connections cannot see what the caller's open transaction wrote, and SQLite takes one writer at
     a time, so there the letters are done one after another in the caller's thread."""
     if connection.in_atomic_block or connection.vendor == "sqlite":
         return 1
-    return max(1, min(settings.PDF_RENDER_PROCESSES, steps))
+    return max(1, min(settings.PDF_RENDER_PROCESSES + 1, steps))
 
 
 def job_steps(job: BulkJob, work: list[tuple]) -> None:

@@ -38,9 +38,10 @@ def database_url(port=None):
     return f"postgres://{credentials}{db['HOST'] or '127.0.0.1'}:{port or db['PORT'] or 5432}/{db['NAME']}"
 
 
-def start_worker(mail_dir, *args, port=None):
+def start_worker(mail_dir, *args, port=None, env=None):
     env = {
         **os.environ,
+        **(env or {}),
         "DEBUG": "1",
         "DATABASE_URL": database_url(port),
         "EMAIL_FILE_PATH": str(mail_dir),
@@ -251,7 +252,7 @@ def test_two_workers_racing_over_one_job_issue_every_letter_once(long_letters, s
     """The first worker's lease is made to look lapsed while it issues; the second worker's sweep (run as
     it starts) hands the job on, and the first is fenced out mid-job. Each letter is issued and emailed once."""
     mail_dir = tmp_path / "mail"
-    workers = [start_worker(mail_dir)]
+    workers = [start_worker(mail_dir, env={"PDF_RENDER_PROCESSES": "1"})]  # slow enough to be caught mid-job
     outputs = [Output(workers[0])]
     try:
         job = start_job(review=long_letters, kind=BulkJob.Kind.ISSUE, by=signatory)
