@@ -62,7 +62,7 @@ def force_detail(request, slug):
     """The force at a glance, and its published letters a page at a time, newest first, each with the
     history of its recommendation's letters (corrections, withdrawals)."""
     force = get_object_or_404(Force, slug=slug)
-    latest = PublishedLetter.objects.latest_versions().filter(letter__force=force).order_by("-release_at", "-pk")
+    latest = PublishedLetter.objects.latest_versions().filter(force=force).order_by("-release_at", "-pk")
     page = entries_page(latest, request.GET.get("page"), LETTERS_PER_PAGE)
     context = {
         "force": force,
@@ -79,7 +79,7 @@ def force_detail(request, slug):
 def letters_history(force, entries):
     """Every public version of these letters, by recommendation, oldest first."""
     reviews = [entry.letter.review_id for entry in entries]
-    versions = public_entries().filter(letter__force=force, letter__review__in=reviews)
+    versions = public_entries().filter(force=force, letter__review__in=reviews)
     history = defaultdict(list)
     for entry in versions.order_by("release_at", "letter__version"):
         history[entry.letter.review.recommendation].append(entry)

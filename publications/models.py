@@ -79,6 +79,10 @@ class PublishedLetterQuerySet(AuditedQuerySet):
         return self.public(now).filter(Q(superseded_at__isnull=True) | Q(superseded_at__gt=now))
 
 
+# Copied or worked out by the service that writes the entry, never edited: the audit trail leaves them out.
+ENTRY_DERIVED_FIELDS = ["release_at", "letter_date", "force", "superseded_at", "search_vector"]
+
+
 class PublishedLetter(models.Model):
     publication = models.ForeignKey(Publication, on_delete=models.PROTECT, related_name="letters")
     letter = models.OneToOneField("letters.Letter", on_delete=models.PROTECT, related_name="publication_entry")
@@ -88,6 +92,10 @@ class PublishedLetter(models.Model):
     # Copied from the publication (never rescheduled), so the public lists filter and sort on one table.
     release_at = models.DateTimeField(editable=False)
     letter_date = models.DateField(editable=False)  # the letter's own, frozen at its issue
+    # The letter's force, copied, so that a force's letters are counted and paged on this table's index.
+    force = models.ForeignKey(
+        "forces.Force", on_delete=models.PROTECT, related_name="+", editable=False, db_index=False
+    )  # published_letter_force, below, starts with it
     # When a later version of the same force's letter in the review becomes public: from then on this
     # entry is no longer the latest (supersession_refresh keeps it true).
     superseded_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -101,7 +109,9 @@ class PublishedLetter(models.Model):
     )
 
     objects = PublishedLetterQuerySet.as_manager()
-    history = audit_history(excluded_fields=["release_at", "letter_date", "superseded_at", "search_vector"])  # derived
+    history = audit_history(
+        excluded_fields=["release_at", "letter_date", "force", "superseded_at", "search_vector"]
+    )  # derived
 
     class Meta:
         ordering = ["letter__force__name", "letter__version"]
@@ -112,6 +122,14 @@ class PublishedLetter(models.Model):
                 fields=["release_at"], include=["superseded_at", "withdrawn_at"], name="published_letter_public"
             ),
             models.Index(fields=["letter_date"], name="published_letter_date"),
+            # A force's letters, newest first, counted and paged on the index alone.
+            models.Index(
+                "force",
+                F("release_at").desc(),
+                F("id").desc(),
+                include=["superseded_at", "withdrawn_at"],
+                name="published_letter_force",
+            ),
             GinIndex(fields=["search_vector"], name="published_letter_search"),
         ]
         constraints = [
@@ -129,6 +147,8 @@ class PublishedLetter(models.Model):
             self.release_at = self.publication.release_at
         if self.letter_date is None:
             self.letter_date = self.letter.letter_date
+        if self.force_id is None:
+            self.force_id = self.letter.force_id
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -64,7 +64,7 @@ def newest_first(entries):
 
 def filter_entries(entries, *, force="", topic="", review="", year="", q=""):
     if force:
-        entries = entries.filter(letter__force__slug=force)
+        entries = entries.filter(force__slug=force)
     if topic:
         entries = entries.filter(letter__review__recommendation__topic_id=topic)
     if review:

@@ -62,6 +62,7 @@ def publication_schedule(
         PublishedLetter(
             letter=letter,
             letter_date=cast(datetime.date, letter.letter_date),  # an issued letter is dated (a constraint)
+            force_id=letter.force_id,
             release_at=release_at,
             outcome_name=letter.assessment.outcome.name,
             outcome_position=letter.assessment.outcome.position,

@@ -36,7 +36,7 @@ def filter_options(chosen):
     span = public.aggregate(first=Min("letter_date"), last=Max("letter_date"))
     years = range(span["last"].year, span["first"].year - 1, -1) if span["first"] else []
     return {
-        "forces": Force.objects.filter(Exists(public.filter(letter__force=OuterRef("pk")))).order_by("name"),
+        "forces": Force.objects.filter(Exists(public.filter(force=OuterRef("pk")))).order_by("name"),
         "topics": Topic.objects.filter(
             Exists(public.filter(letter__review__recommendation__topic=OuterRef("pk")))
         ).order_by("name"),

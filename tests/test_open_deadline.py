@@ -6,7 +6,6 @@ import datetime
 
 import pytest
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -17,6 +16,7 @@ from recommendations.models import Recommendation, RegisterEntry, RegisterStatus
 from recommendations.register import Delay, with_delay
 from recommendations.services import action_add, recommendation_save, status_change, target_revise
 from tests.factories import make_recommendation
+from tests.migration_helpers import migrate
 from tests.test_concurrency import THREADS, at_once
 
 TODAY = timezone.localdate()
@@ -96,23 +96,14 @@ def test_moving_the_due_date_or_the_forces_follows(cheshire, merseyside):
     assert overdue() == set()
 
 
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
 def test_the_migration_works_it_out_for_existing_rows(transactional_letters, cheshire, merseyside):
     recommendation_at([cheshire, merseyside], PAST)
     recommendation_at([cheshire], TODAY + datetime.timedelta(days=60), reference="fixed-r2")
     kept = dict(Recommendation.objects.values_list("reference", "open_deadline"))
     assert kept == {"fixed-r1": PAST, "fixed-r2": TODAY + datetime.timedelta(days=60)}
-    latest = MigrationExecutor(connection).loader.graph.leaf_nodes()
-
     before = migrate([("recommendations", "0013_open_deadline")])
     before.get_model("recommendations", "Recommendation").objects.update(open_deadline=None)
-    migrate(latest)
+    migrate()
 
     assert dict(Recommendation.objects.values_list("reference", "open_deadline")) == kept
     assert overdue() == {"fixed-r1"}

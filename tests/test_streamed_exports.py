@@ -71,6 +71,7 @@ def bulk_letters(count, signatory, inspector, prefix="bulk", body="Body text abo
                     outcome_position=0,
                     release_at=release_at,
                     letter_date=letter.letter_date,
+                    force_id=letter.force_id,
                 )
             )
     for model, rows in [(Assessment, assessments), (Letter, letters), (PublishedLetter, entries)]:

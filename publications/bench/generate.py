@@ -312,6 +312,7 @@ def review_letters(review, outcomes, forces, user, rng, pdf, digest, made):
             outcome_position=letter.assessment.outcome.position,
             release_at=released,
             letter_date=letter.letter_date,
+            force_id=letter.force_id,
         )
         for letter in letters
     ]
@@ -344,5 +345,6 @@ def correction_publish(review, letter, user, released, made):
         outcome_position=letter.assessment.outcome.position,
         release_at=corrected_at,
         letter_date=correction.letter_date,
+        force_id=correction.force_id,
     )
     bulk(PublishedLetter, [entry], made)
