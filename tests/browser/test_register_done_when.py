@@ -135,6 +135,11 @@ def public_sees_the_change(page, today):
     expect(page.get_by_role("row").filter(has_text="Cheshire Constabulary")).to_contain_text("Complete (verified)")
     assert_accessible(page)
     screenshot(page, "public-recommendation.png")
+    page.get_by_role("link", name="Every recommendation of this report").click()
+    expect(page.locator("form")).to_contain_text("Report:")
+    expect(page.locator(f'a[href="/recommendations/{REFERENCE}/"]')).to_be_visible()
+    assert_accessible(page)
+    page.go_back()
     page.get_by_role("link", name="Cheshire Constabulary").click()
     both = f"Force reports complete on {today:%-d %B %Y}; inspectorate verified on {today:%-d %B %Y}"
     expect(page.get_by_text(both)).to_be_visible()
