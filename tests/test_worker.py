@@ -2,7 +2,7 @@
 
 import pytest
 from django.core import mail
-from django.db import OperationalError
+from django.db import OperationalError, connection
 
 from outbox.models import Delivery
 from outbox.services import email_queue
@@ -58,3 +58,18 @@ def test_a_sweep_runs_when_its_period_has_passed(monkeypatch, every_seconds, run
     for _ in range(3):
         sweeper.run_due()
     assert len(calls) == runs
+
+
+def test_a_worker_that_stops_closes_its_listening_connection(transactional_db):
+    """On PostgreSQL the worker listens on a connection of its own: when it stops (here, a batch with
+    nothing to do), that connection closes too, and no session is left behind on the database."""
+    if connection.vendor != "postgresql":
+        pytest.skip("The worker listens only on PostgreSQL")
+    worker = ServiceWorker(batch=True, interval=0)
+    worker.run()
+    assert worker.listener.raw is None
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        assert cursor.fetchone()[0] == 0

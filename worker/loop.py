@@ -45,24 +45,32 @@ class ServiceWorker(Worker):
         self.failures_in_a_row = 0
 
     def run(self) -> None:
-        """Until stopped (or, with batch, until nothing is left to do)."""
+        """Until stopped (or, with batch, until nothing is left to do); the listening connection closes with it."""
         logger.info("Worker %s started", self.worker_id)
-        while self.running:
-            try:
-                self.listener.listen()
-                self.sweep()
-                ran_a_task = self.run_next_task()
-            except (DatabaseError, InterfaceError) as error:
-                # Connection failures mostly arrive as OperationalError, but psycopg2 reports some (a socket
-                # cut mid-reply) as a bare DatabaseError; whatever the database says, wait and try again.
-                self.wait_for_database(error)
-                continue
-            self.failures_in_a_row = 0
-            if ran_a_task:
-                continue
-            if self.batch:
-                return
-            self.listener.wait(self.interval, self.sleep)
+        try:
+            while self.running and self.run_once():
+                pass
+        finally:
+            self.listener.close()
+
+    def run_once(self) -> bool:
+        """One round: a sweep if due, a task if one is ready, else a wait. False when a batch is done."""
+        try:
+            self.listener.listen()
+            self.sweep()
+            ran_a_task = self.run_next_task()
+        except (DatabaseError, InterfaceError) as error:
+            # Connection failures mostly arrive as OperationalError, but psycopg2 reports some (a socket
+            # cut mid-reply) as a bare DatabaseError; whatever the database says, wait and try again.
+            self.wait_for_database(error)
+            return True
+        self.failures_in_a_row = 0
+        if ran_a_task:
+            return True
+        if self.batch:
+            return False
+        self.listener.wait(self.interval, self.sleep)
+        return True
 
     def sweep(self) -> None:
         # Marked as a task, so that Ctrl-C or SIGTERM lets a sweep finish what it is doing before exiting.
