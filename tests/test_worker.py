@@ -1,5 +1,7 @@
 """The task worker outlives database outages, and a sweep's own fault does not stop the others."""
 
+import time
+
 import pytest
 from django.core import mail
 from django.db import OperationalError, connection
@@ -62,14 +64,24 @@ def test_a_sweep_runs_when_its_period_has_passed(monkeypatch, every_seconds, run
 
 def test_a_worker_that_stops_closes_its_listening_connection(transactional_db):
     """On PostgreSQL the worker listens on a connection of its own: when it stops (here, a batch with
-    nothing to do), that connection closes too, and no session is left behind on the database."""
+    nothing to do), that connection closes too, and its session leaves the database."""
     if connection.vendor != "postgresql":
         pytest.skip("The worker listens only on PostgreSQL")
     worker = ServiceWorker(batch=True, interval=0)
+    assert worker.listener.listen()
+    with worker.listener.raw.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        listening = cursor.fetchone()[0]
     worker.run()
     assert worker.listener.raw is None
+    for _ in range(50):  # the server ends the session a moment after the client closes it
+        if not session_alive(listening):
+            break
+        time.sleep(0.1)
+    assert not session_alive(listening)
+
+
+def session_alive(pid):
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
-        )
-        assert cursor.fetchone()[0] == 0
+        cursor.execute("SELECT count(*) FROM pg_stat_activity WHERE pid = %s", [pid])
+        return cursor.fetchone()[0] == 1
