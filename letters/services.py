@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from accounts.access import may_issue_letters
 from accounts.models import User
-from core.files import file_read, file_write
+from core.files import file_write
 from forces.models import Force
 from outbox.models import Delivery
 from outbox.services import Attachment, email_queue
@@ -180,19 +180,20 @@ def letter_issue(*, letter: Letter, by: User, at: datetime.datetime | None = Non
         letter.pdf_size, letter.pdf_sha256 = file_write(letter.pdf, pdf, "letter.pdf")
         letter.state, letter.issued_by, letter.issued_at = Letter.State.ISSUED, by, at
         letter.save()
-        email_letter(letter)
+        email_letter(letter, pdf)
     return letter
 
 
-def email_letter(letter: Letter) -> Delivery:
-    """The issued letter to the chief officer, copied to the governance body, with its PDF."""
+def email_letter(letter: Letter, pdf: bytes) -> Delivery:
+    """The issued letter to the chief officer, copied to the governance body, with its PDF (the bytes just
+    stored, so they are not read back from storage)."""
     return email_queue(
         to=[letter.sent_to],
         cc=[letter.copied_to],
         subject=f"{letter.heading}: {letter.force_name}",
         body=f"Dear {letter.addressee_title}\n\nPlease find attached our letter of {letter.letter_date:%-d %B %Y}.\n\n"
         + plain_text(letter.body),
-        attachment=Attachment(letter.filename, file_read(letter.pdf), "application/pdf"),
+        attachment=Attachment(letter.filename, pdf, "application/pdf"),
         about=letter,
     )
 
