@@ -7,7 +7,6 @@ import hashlib
 import pytest
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from accounts.demo import signature_png
@@ -17,15 +16,11 @@ from letters.models import ChaseLetter, Letter
 from publications.models import Publication
 from tests.factories import pdf_bytes
 from tests.letter_helpers import add_letter_template
+from tests.migration_helpers import migrate
 from tests.publication_helpers import issued, publish
 from tests.test_access_matrix import chase_letter
 
 BEFORE = [("letters", "0009_chasing_letters"), ("publications", "0003_review_from_reviews")]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets or executor.loader.graph.leaf_nodes())
 
 
 def rows(sql, *params):
@@ -43,7 +38,7 @@ def stored(transactional_letters, review, cheshire, inspector, signatory, privat
     publication = publish(review, [letter], inspector, timezone.now() + datetime.timedelta(days=1))
     chase = chase_letter(review, cheshire, inspector)
     yield {"letter": letter, "publication": publication, "chase": chase}
-    migrate(None)  # whatever happened, the database is left as the other tests expect it
+    migrate()  # whatever happened, the database is left as the other tests expect it
 
 
 def test_bytes_go_back_into_rows_and_out_again_checked(stored, private_media):
@@ -63,7 +58,7 @@ def test_bytes_go_back_into_rows_and_out_again_checked(stored, private_media):
         for path in (private_media / folder).iterdir():
             path.unlink()
 
-    migrate(None)
+    migrate()
     letter, chase = Letter.objects.get(pk=letter.pk), ChaseLetter.objects.get(pk=chase.pk)
     publication = Publication.objects.get(pk=publication.pk)
     assert letter.pdf_matches() and chase.pdf_matches() and publication.overview_matches()
@@ -82,7 +77,7 @@ def test_bytes_that_do_not_match_their_sha256_stop_the_migration_naming_the_row(
     wrong = hashlib.sha256(pdf_bytes(pages=2)).hexdigest()
     rows("UPDATE letters_chaseletter SET pdf_sha256 = %s WHERE id = %s", wrong, chase.pk)
     with pytest.raises(FileMoveError, match=f"letters.ChaseLetter {chase.pk}: .* not the {wrong} its row records"):
-        migrate(None)
+        migrate()
     [(pdf,)] = rows("SELECT pdf FROM letters_chaseletter WHERE id = %s", chase.pk)
     assert bytes(pdf).startswith(b"%PDF")  # nothing was taken out of the row
     rows(

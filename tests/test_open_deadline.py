@@ -101,7 +101,7 @@ def test_the_migration_works_it_out_for_existing_rows(transactional_letters, che
     recommendation_at([cheshire], TODAY + datetime.timedelta(days=60), reference="fixed-r2")
     kept = dict(Recommendation.objects.values_list("reference", "open_deadline"))
     assert kept == {"fixed-r1": PAST, "fixed-r2": TODAY + datetime.timedelta(days=60)}
-    before = migrate([("recommendations", "0013_open_deadline")])
+    before = migrate([("recommendations", "0013_open_deadline")]).apps
     before.get_model("recommendations", "Recommendation").objects.update(open_deadline=None)
     migrate()
 

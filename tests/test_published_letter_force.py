@@ -38,7 +38,7 @@ def test_the_migration_copies_the_force_of_letters_published_before(
 ):
     copied = published(review, [cheshire, merseyside], inspector, signatory)
     try:
-        before = migrate([("publications", "0009_published_letter_force")])  # the column, not yet filled
+        before = migrate([("publications", "0009_published_letter_force")]).apps  # the column, not yet filled
         before.get_model("publications", "PublishedLetter").objects.update(force=None)
         migrate()
     finally:

@@ -2,14 +2,13 @@
 back to before the move and forward again over a review with a submission, an assessment and history."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from outbox.models import Delivery
 from outbox.services import email_queue
 from reviews.models import Assessment, Review, Submission
 from tests.letter_helpers import add_letter_template, assess
+from tests.migration_helpers import migrate
 from tests.publication_helpers import issued
 
 BEFORE_THE_MOVE = [
@@ -18,17 +17,6 @@ BEFORE_THE_MOVE = [
     ("publications", "0002_historicalpublication_historicalpublishedletter"),
     ("reviews", None),
 ]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state([target for target in targets if target[1]]).apps
-
-
-def latest():
-    return MigrationExecutor(connection).loader.graph.leaf_nodes()
 
 
 def test_the_move_keeps_rows_history_and_what_deliveries_point_at(
@@ -44,12 +32,12 @@ def test_the_move_keeps_rows_history_and_what_deliveries_point_at(
     counts = (Review.objects.count(), Assessment.objects.count(), Submission.objects.count())
     history = (Review.history.count(), Assessment.history.count(), Submission.history.count())
 
-    old = migrate(BEFORE_THE_MOVE)
+    old = migrate(BEFORE_THE_MOVE).apps
     assert old.get_model("recommendations", "Submission").objects.count() == counts[2]
     assert old.get_model("recommendations", "HistoricalAssessment").objects.count() == history[1]
     assert ContentType.objects.filter(app_label="recommendations", model="submission").exists()
 
-    migrate(latest())
+    migrate()
     assert (Review.objects.count(), Assessment.objects.count(), Submission.objects.count()) == counts
     assert (Review.history.count(), Assessment.history.count(), Submission.history.count()) == history
     assert Review.history.first().forces.count() == review.forces.count()
