@@ -53,8 +53,9 @@ class LetterView:
         blocks = self.blocks
         return blocks[-1] if blocks else ""
 
-    @property
+    @cached_property
     def signature_url(self):
+        """Read from storage once per view: the template asks whether there is one, then for it."""
         return signature_data_url(file_read(self.signature) if self.signature else None)
 
 
