@@ -5,7 +5,6 @@ import datetime
 import http.client
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -22,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from config.settings import cache_from_url
+from core.machine import free_port
 from publications.caching import cache_key
 from tests.conftest import VerifiedClient
 from tests.letter_helpers import add_letter_template
@@ -43,12 +43,6 @@ def postgresql_and_redis(settings):
         raise AssertionError(f"These tests need Redis at {REDIS_URL}: {error}") from error
     settings.CACHES = {"default": cache_from_url(REDIS_URL)}  # this process's writes start generations there too
     cache.clear()
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def start_web(port):

@@ -8,7 +8,6 @@ Each measurement prints one line in a fixed form, so runs can be compared:
 import http.client
 import os
 import secrets
-import socket
 import statistics
 import subprocess
 import sys
@@ -21,6 +20,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from core.machine import free_port, resident_mb
 from publications.caching import generation_start
 
 
@@ -37,14 +37,6 @@ class Measure:
             f"scale: {self.name} p50_ms={self.p50_ms:.1f} queries={self.queries} "
             f"bytes={self.size} rss_delta_mb={self.rss_delta_mb:.1f}"
         )
-
-
-def resident_mb(pid="self"):
-    """The process's resident memory now (VmRSS), in MB."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
 
 
 def body_size(response, started=None, first_byte=None, peak=None):
@@ -87,12 +79,6 @@ def in_process(name, url, runs):
     if first_byte:
         measures.append(Measure(f"{name} first byte", statistics.median(first_byte) * 1000, queries, size, growth))
     return measures
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class Gunicorn:

@@ -21,6 +21,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
 from accounts.models import User
+from core.machine import resident_mb
 from letters.jobs import enqueue_job, job_run
 from letters.models import BulkJob, Letter
 from letters.pdf_engine import WARM_UP_HTML, engine
@@ -35,11 +36,6 @@ def database_url() -> str:
     db = connection.settings_dict
     credentials = f"{db['USER']}:{db['PASSWORD']}@" if db["PASSWORD"] else f"{db['USER']}@"
     return f"postgres://{credentials}{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-
-
-def resident_mb(pid: int) -> float:
-    with open(f"/proc/{pid}/status") as status:
-        return int(next(line for line in status if line.startswith("VmRSS:")).split()[1]) / 1024
 
 
 class Command(BaseCommand):

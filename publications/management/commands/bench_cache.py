@@ -8,7 +8,6 @@ second (printed too, for orientation). The database is only read.
 import http.client
 import os
 import secrets
-import socket
 import statistics
 import subprocess
 import sys
@@ -25,6 +24,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
 
+from core.machine import free_port, resident_mb
+
 from ...services import clear_public_pages
 
 MINIMAL = "/bench/minimal/"
@@ -35,12 +36,6 @@ TICKS = os.sysconf("SC_CLK_TCK")
 class Load:
     requests_per_second: float
     cpu_ms_per_request: float
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def fetch(port: int, path: str) -> bytes:
@@ -68,10 +63,6 @@ def workers_cpu_seconds(master: int) -> float:
         if int(fields[1]) == master:  # fields[1] is the parent's id; utime and stime follow at 11 and 12
             total += int(fields[11]) + int(fields[12])
     return total / TICKS
-
-
-def resident_mb() -> float:
-    return int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
 @contextmanager
